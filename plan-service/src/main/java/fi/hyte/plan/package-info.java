@@ -1,0 +1,2 @@
+/** plan-service: regional welfare plans, their goals, HYTE negotiations and council approvals. */
+package fi.hyte.plan;

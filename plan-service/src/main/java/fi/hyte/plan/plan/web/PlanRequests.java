@@ -1,0 +1,55 @@
+package fi.hyte.plan.plan.web;
+
+import fi.hyte.plan.plan.AgeGroup;
+import fi.hyte.plan.plan.Direction;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the plan API. Fields the server owns (id, status, approval) are not here. */
+final class PlanRequests {
+
+    private PlanRequests() {}
+
+    record NewPlan(
+            @NotBlank @Size(max = 40) String region,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull @Min(2000) @Max(2100) Integer termStart,
+            @NotNull @Min(2000) @Max(2100) Integer termEnd) {}
+
+    record NewGoal(
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 5000) String description,
+            @NotNull AgeGroup ageGroup,
+            @Size(max = 20) List<@NotBlank @Size(max = 100) String> riskGroups,
+            @NotEmpty @Size(max = 20) List<@Valid @NotNull NewMeasure> measures) {}
+
+    record NewMeasure(
+            @NotNull @Positive Integer indicator,
+            @Size(max = 40) String region,
+
+            @Pattern(regexp = "male|female|total", message = "must be male, female or total")
+            String gender,
+
+            @NotNull @Valid YearValue baseline,
+            @NotNull @Valid YearValue target,
+            @NotNull Direction direction) {}
+
+    record YearValue(
+            @NotNull @Min(1990) @Max(2100) Integer year,
+            @NotNull Double value) {}
+
+    record NewApproval(
+            @NotBlank @Size(max = 200) String decisionBody,
+            @NotNull @PastOrPresent LocalDate decisionDate,
+            @NotBlank @Size(max = 200) String reference) {}
+}

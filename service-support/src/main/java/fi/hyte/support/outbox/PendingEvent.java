@@ -1,0 +1,12 @@
+package fi.hyte.support.outbox;
+
+/**
+ * An event committed with its aggregate's state and not yet confirmed by Kafka.
+ *
+ * @param eventId the event id, also inside {@code envelope} (not named {@code id}, which MongoDB mapping would store as {@code _id})
+ * @param type logical type, for operators reading the document
+ * @param key the Kafka record key (the aggregate id)
+ * @param envelope the complete wire form, serialised once at commit time so that the relay sends exactly
+ *     what was committed
+ */
+public record PendingEvent(String eventId, String type, String key, String envelope) {}

@@ -1,0 +1,2 @@
+/** What every Hyte service shares: events, outbox, web problems and security. */
+package fi.hyte.support;

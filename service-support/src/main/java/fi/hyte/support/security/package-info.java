@@ -1,0 +1,2 @@
+/** Resource-server security: JWT roles and the caller's region and organisation. */
+package fi.hyte.support.security;
