@@ -1,0 +1,2 @@
+/** action-service: the actions partners carry out under approved goals. */
+package fi.hyte.action;

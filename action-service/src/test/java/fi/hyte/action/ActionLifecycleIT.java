@@ -1,0 +1,224 @@
+package fi.hyte.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fi.hyte.testsupport.TestInfrastructure;
+import fi.hyte.testsupport.TestTokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Actions under a goal learnt from a recorded {@code goal.approved} event, over real HTTP, Kafka and the
+ * Mongo-wire server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ActionLifecycleIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "action-lifecycle-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    final String vantaa = TestTokens.owner("vantaa", "HVA-4");
+
+    @Test
+    void anOwnerCarriesOutAnActionUnderAnApprovedGoal() throws Exception {
+        String goalId = approvedGoal();
+        var created = awaitCreated(goalId, "vantaa", vantaa);
+        String actionId = created.getBody().get("id").asString();
+        assertThat(created.getBody().get("status").asString()).isEqualTo("PLANNED");
+
+        assertThat(post("/api/actions/" + actionId + "/start", vantaa, null)
+                        .getBody()
+                        .get("status")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+        var progress = post(
+                "/api/actions/" + actionId + "/progress", vantaa, Map.of("note", "half way", "percentComplete", 50));
+        assertThat(progress.getBody().get("percentComplete").asInt()).isEqualTo(50);
+        var completed = post("/api/actions/" + actionId + "/complete", vantaa, Map.of("note", "done"));
+        assertThat(completed.getBody().get("status").asString()).isEqualTo("COMPLETED");
+
+        List<JsonNode> events = read("hyte.action.events", actionId, 4);
+        assertThat(events)
+                .extracting(e -> e.get("type").asString())
+                .containsExactly("action.planned", "action.started", "action.progress-reported", "action.completed");
+        assertThat(events.getLast().at("/payload/goalId").asString()).isEqualTo(goalId);
+        assertThat(events.getLast().get("actor").asString()).isEqualTo("owner-vantaa");
+    }
+
+    @Test
+    void refusesAnIllegalTransitionWithConflict() throws Exception {
+        String goalId = approvedGoal();
+        String actionId =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        var response = post("/api/actions/" + actionId + "/complete", vantaa, Map.of("note", "too early"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void keravasOwnerCannotTouchVantaasAction() throws Exception {
+        String goalId = approvedGoal();
+        String actionId =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        String kerava = TestTokens.owner("kerava", "HVA-4");
+        assertThat(post("/api/actions/" + actionId + "/start", kerava, null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("/api/actions", kerava, newAction(goalId, "vantaa")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void refusesAnActionUnderAnUnknownGoalNamingTheField() {
+        var response = post("/api/actions", vantaa, newAction("no-such-goal", "vantaa"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(response.getBody().path("field").asString()).isEqualTo("goalId");
+    }
+
+    @Test
+    void refusesADueDateBeforeTheStart() throws Exception {
+        String goalId = approvedGoal();
+        awaitCreated(goalId, "vantaa", vantaa);
+        var body = new java.util.HashMap<>(newAction(goalId, "vantaa"));
+        body.put("start", "2026-06-01");
+        body.put("due", "2026-01-01");
+        var response = post("/api/actions", vantaa, body);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(response.getBody().path("field").asString()).isEqualTo("due");
+    }
+
+    @Test
+    void sendsAnUnreadableEventToTheDeadLetterTopicWithTheReason() {
+        String marker = UUID.randomUUID().toString();
+        publish("hyte.plan.events", marker, "{not json " + marker);
+        var dead = readRaw("hyte.action-service.dlq", marker, 1).getFirst();
+        assertThat(new String(dead.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("not a Hyte event envelope");
+    }
+
+    private String approvedGoal() throws IOException {
+        String planId = UUID.randomUUID().toString();
+        String goalId = UUID.randomUUID().toString();
+        String recorded = new ClassPathResource("events/goal.approved.v1.json")
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("PLAN_ID", planId)
+                .replace("GOAL_ID", goalId)
+                .replace(
+                        "2f0d3b7e-8a7c-4f5e-9d0b-5b6e6c1a0001",
+                        UUID.randomUUID().toString());
+        publish("hyte.plan.events", planId, recorded);
+        publish("hyte.plan.events", planId, recorded); // a redelivery changes nothing
+        return goalId;
+    }
+
+    private ResponseEntity<JsonNode> awaitCreated(String goalId, String organisation, String token) {
+        List<ResponseEntity<JsonNode>> created = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var response = post("/api/actions", token, newAction(goalId, organisation));
+                    if (response.getStatusCode() == HttpStatus.CREATED) {
+                        created.add(response);
+                        return true;
+                    }
+                    return false;
+                });
+        return created.getFirst();
+    }
+
+    private static Map<String, Object> newAction(String goalId, String organisation) {
+        return Map.of(
+                "goalId", goalId,
+                "title", "Ilmiötyöpaja yksinäisyydestä",
+                "kind", "WORKSHOP",
+                "organisation", organisation,
+                "responsiblePerson", "Hyvinvointikoordinaattori",
+                "start", "2026-01-15",
+                "due", "2026-12-15",
+                "riskGroups", List.of("young people outside education"));
+    }
+
+    private ResponseEntity<JsonNode> post(String path, String token, Object body) {
+        var request = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (req, res) -> {})
+                .build()
+                .post()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON);
+        if (body != null) {
+            request.body(body);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
+    private static void publish(String topic, String key, String value) {
+        var properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
+        try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value));
+        }
+    }
+
+    private List<JsonNode> read(String topic, String key, int expected) {
+        return readRaw(topic, key, expected).stream()
+                .map(record -> json.readTree(record.value()))
+                .toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> readRaw(String topic, String key, int expected) {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+}
