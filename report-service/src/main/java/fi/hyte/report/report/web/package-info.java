@@ -1,0 +1,2 @@
+/** HTTP API of reports. */
+package fi.hyte.report.report.web;
