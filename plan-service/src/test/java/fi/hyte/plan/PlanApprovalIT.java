@@ -1,20 +1,14 @@
 package fi.hyte.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fi.hyte.testsupport.TestInfrastructure;
 import fi.hyte.testsupport.TestTokens;
+import fi.hyte.testsupport.Topics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,9 +78,8 @@ class PlanApprovalIT {
         assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(approved.getBody().get("status").asString()).isEqualTo("APPROVED");
 
-        System.out.println("DEBUG doc "
-                + mongo.findById(planId, org.bson.Document.class, "plans").toJson());
-        List<ConsumerRecord<String, String>> records = readPlanEvents(planId, 4);
+        List<ConsumerRecord<String, String>> records =
+                Topics.read(TestInfrastructure.kafkaBootstrap(), "hyte.plan.events", planId, 4, Duration.ofSeconds(30));
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(planId);
         List<JsonNode> events =
                 records.stream().map(r -> json.readTree(r.value())).toList();
@@ -182,25 +175,5 @@ class PlanApprovalIT {
                                 Map.of("year", 2029, "value", 9.0),
                                 "direction",
                                 "DECREASE")));
-    }
-
-    private static List<ConsumerRecord<String, String>> readPlanEvents(String planId, int expected) {
-        var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("hyte.plan.events"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (planId.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
-        }
-        return found;
     }
 }

@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import fi.hyte.testsupport.TestInfrastructure;
 import fi.hyte.testsupport.TestTokens;
+import fi.hyte.testsupport.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -111,10 +107,6 @@ class WelfareReportIT {
     }
 
     private static void publish(String topic, String key, String value) {
-        var properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
-        try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value));
-        }
+        Topics.publish(TestInfrastructure.kafkaBootstrap(), topic, key, value);
     }
 }
