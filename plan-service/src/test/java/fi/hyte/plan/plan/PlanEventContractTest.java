@@ -1,0 +1,12 @@
+package fi.hyte.plan.plan;
+
+import fi.hyte.testsupport.AsyncApiContract;
+import org.junit.jupiter.api.Test;
+
+class PlanEventContractTest {
+
+    @Test
+    void everyPlanEventIsDocumentedWithAllItsFields() {
+        AsyncApiContract.assertDocumentsEvery(PlanEvent.class, "asyncapi.yaml");
+    }
+}
