@@ -36,8 +36,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every service validates the bearer JWT again (defence in depth behind the gateway): only health is
- * open; the {@code roles} claim becomes {@code ROLE_*} authorities; refusals are problem+json.
+ * Every service validates the bearer JWT again (defence in depth behind the gateway): only health and
+ * the Prometheus scrape are open (the gateway routes neither, so they are reachable only inside the
+ * deployment's network); the {@code roles} claim becomes {@code ROLE_*} authorities; refusals are problem+json.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -48,10 +49,11 @@ public class ResourceServerSecurity {
     SecurityFilterChain resourceServer(HttpSecurity http, JsonMapper json) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/error")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(
                                 jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::roles))
                         .authenticationEntryPoint((request, response, e) -> problem(

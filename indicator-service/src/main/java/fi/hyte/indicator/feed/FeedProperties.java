@@ -1,0 +1,29 @@
+package fi.hyte.indicator.feed;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How feeds are taken in and processed.
+ *
+ * @param maxRows most data rows in one feed; more is refused with 413
+ * @param maxBytes largest feed body; more is refused with 413
+ * @param maxErrors rejected rows listed in a feed's status; the count covers them all
+ * @param workers threads processing feeds submitted to this instance
+ * @param sweepInterval how often an instance looks for feeds nobody is processing (left by a restart, a
+ *     crash, or a full work queue)
+ * @param lease how long a claim on a feed holds without renewal; a worker renews it while it works, and
+ *     after it lapses another worker takes the feed up
+ * @param maxAttempts claims after which a feed that keeps failing is given up as {@code FAILED}
+ */
+@ConfigurationProperties("hyte.feeds")
+public record FeedProperties(
+        @DefaultValue("10000") int maxRows,
+        @DefaultValue("5MB") DataSize maxBytes,
+        @DefaultValue("1000") int maxErrors,
+        @DefaultValue("2") int workers,
+        @DefaultValue("10s") Duration sweepInterval,
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("3") int maxAttempts) {}

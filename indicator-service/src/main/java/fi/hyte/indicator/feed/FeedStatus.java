@@ -1,0 +1,13 @@
+package fi.hyte.indicator.feed;
+
+/** Where a feed is in its processing. */
+public enum FeedStatus {
+    /** Stored, waiting for a worker. */
+    RECEIVED,
+    /** A worker holds it (under a lease, after which another worker takes it up). */
+    PROCESSING,
+    /** Processed: at least one row was valid. */
+    COMPLETED,
+    /** No row was valid, or processing kept failing. */
+    FAILED
+}

@@ -1,0 +1,2 @@
+/** Indicator feeds: integrators' submissions of Sotkanet-shaped rows, processed asynchronously into values. */
+package fi.hyte.indicator.feed;

@@ -1,0 +1,2 @@
+/** The indicator catalogue: Sotkanet's indicators, keyed by their Sotkanet id. */
+package fi.hyte.indicator.indicator;

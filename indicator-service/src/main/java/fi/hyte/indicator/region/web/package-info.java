@@ -1,0 +1,2 @@
+/** HTTP API of the region catalogue: its response records and their one mapping place. */
+package fi.hyte.indicator.region.web;

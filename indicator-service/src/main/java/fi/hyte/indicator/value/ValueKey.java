@@ -1,0 +1,20 @@
+package fi.hyte.indicator.value;
+
+/**
+ * What an indicator value is the value of.
+ *
+ * @param indicator Sotkanet indicator id
+ * @param region region code of the catalogue (e.g. {@code HVA-4}, {@code 092})
+ * @param year statistical year
+ * @param gender whom the value counts
+ */
+public record ValueKey(int indicator, String region, int year, Gender gender) {
+
+    /**
+     * The value's document id and aggregate id, derived from the key (e.g. {@code 4284:HVA-4:2024:total}) so
+     * that two writers of the same new key collide on {@code _id} instead of creating two documents.
+     */
+    public String id() {
+        return "%d:%s:%d:%s".formatted(indicator, region, year, gender.code());
+    }
+}
