@@ -159,6 +159,32 @@ class PlanApprovalIT {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    @Test
+    void refusesABodyOverTheLimitEvenWhenChunked() throws Exception {
+        String huge = "{\"region\": \"HVA-4\", \"title\": \"" + "x".repeat(1_100_000) + "\"}";
+        var declared = http().post()
+                .uri("/api/plans")
+                .headers(h -> h.setBearerAuth(TestTokens.coordinator("HVA-4")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(huge)
+                .retrieve()
+                .toEntity(JsonNode.class);
+        assertThat(declared.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+
+        var chunked = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://localhost:" + port + "/api/plans"))
+                                .header("Authorization", "Bearer " + TestTokens.coordinator("HVA-4"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new java.io.ByteArrayInputStream(huge.getBytes())))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
     static Map<String, Object> goal() {
         return Map.of(
                 "title", "Yksinäisyyden kokemus vähenee",

@@ -129,6 +129,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.TooLarge tooLarge) {
+                ProblemDetail body =
+                        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                body.setTitle("Request body too large");
+                return asObject(
+                        ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body));
+            }
+        }
         if (e.getCause() instanceof JacksonException jackson) {
             String field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
