@@ -1,0 +1,229 @@
+package fi.hyte.localstack.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fi.hyte.localstack.LocalStack;
+import fi.hyte.localstack.LocalStackApplication;
+import fi.hyte.localstack.testing.TestJars;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The thin flow through everything, on the real parts the README's run command starts: the five service
+ * jars as processes, a Kafka broker process, the Mongo-wire server and the development issuer, all driven
+ * through the gateway with tokens from {@code /oauth2/token}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThinFlowIT {
+
+    private static final JsonMapper json = JsonMapper.shared();
+
+    private Path data;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ConfigurableApplicationContext context;
+    private String gateway;
+
+    @BeforeAll
+    void startTheStack() throws Exception {
+        Path repo = repositoryRoot();
+        for (String module :
+                List.of("plan-service", "action-service", "indicator-service", "report-service", "gateway")) {
+            assertThat(Files.list(repo.resolve(module).resolve("target"))
+                            .anyMatch(jar -> jar.getFileName().toString().matches(module + "-.*\\.jar")))
+                    .as("%s is built (the reactor packages the services before this test)", module)
+                    .isTrue();
+        }
+        data = Files.createTempDirectory("hyte-thin-flow");
+        int kafkaPort = TestJars.freePortPair();
+        List<Integer> ports = TestJars.freePorts(7, kafkaPort, kafkaPort + 1);
+        gateway = "http://localhost:" + ports.get(2);
+        context = new SpringApplicationBuilder(LocalStackApplication.class)
+                .run(
+                        "--hyte.local.repo-root=" + repo,
+                        "--hyte.local.data-dir=" + data,
+                        "--hyte.local.auth-port=" + ports.get(0),
+                        "--hyte.local.mongo-port=" + ports.get(1),
+                        "--hyte.local.kafka-port=" + kafkaPort,
+                        "--hyte.local.gateway-port=" + ports.get(2),
+                        "--hyte.local.plan-port=" + ports.get(3),
+                        "--hyte.local.action-port=" + ports.get(4),
+                        "--hyte.local.indicator-port=" + ports.get(5),
+                        "--hyte.local.report-port=" + ports.get(6));
+        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (context != null) {
+            context.close();
+        }
+        if (data != null) {
+            FileSystemUtils.deleteRecursively(data.toFile());
+        }
+    }
+
+    @Test
+    void aGoalItsCompletedActionAndAFedValueShowInTheAnnualReport() throws Exception {
+        String coordinator = token("coordinator");
+        String vantaa = token("owner-vantaa");
+        String integrator = token("integrator");
+        String viewer = token("viewer");
+
+        var plan = send("POST", "/api/plans", coordinator, """
+                {"region": "HVA-4", "title": "Vantaan ja Keravan hyvinvointisuunnitelma",
+                 "termStart": 2026, "termEnd": 2029}""");
+        assertThat(plan.statusCode()).isEqualTo(201);
+        String planId = body(plan).get("id").asString();
+        var goal = send("POST", "/api/plans/" + planId + "/goals", coordinator, """
+                {"title": "Yksinäisyyden kokemus vähenee", "ageGroup": "CHILDREN_AND_YOUTH",
+                 "riskGroups": ["nuoret"],
+                 "measures": [{"indicator": 4284, "baseline": {"year": 2023, "value": 12.5},
+                               "target": {"year": 2029, "value": 9.0}, "direction": "DECREASE"}]}""");
+        assertThat(goal.statusCode()).isEqualTo(201);
+        String goalId = body(goal).get("id").asString();
+        var approval = send("POST", "/api/plans/" + planId + "/approval", coordinator, """
+                {"decisionBody": "aluevaltuusto", "decisionDate": "2025-12-15", "reference": "AV § 45"}""");
+        assertThat(body(approval).get("status").asString()).isEqualTo("APPROVED");
+
+        // action-service learns of the approved goal from hyte.plan.events, not by asking plan-service
+        String action = """
+                {"goalId": "%s", "title": "Ilmiötyöpaja yksinäisyydestä", "kind": "WORKSHOP",
+                 "organisation": "vantaa", "responsiblePerson": "Hyvinvointikoordinaattori",
+                 "start": "2026-01-15", "due": "2026-12-15"}""".formatted(goalId);
+        String[] actionId = new String[1];
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    var created = send("POST", "/api/actions", vantaa, action);
+                    if (created.statusCode() == 201) {
+                        actionId[0] = body(created).get("id").asString();
+                    }
+                    return actionId[0] != null;
+                });
+        assertThat(send("POST", "/api/actions/" + actionId[0] + "/start", vantaa, null)
+                        .statusCode())
+                .isEqualTo(200);
+        var completed = send("POST", "/api/actions/" + actionId[0] + "/complete", vantaa, "{\"note\": \"pidetty\"}");
+        assertThat(body(completed).get("status").asString()).isEqualTo("COMPLETED");
+
+        var feed = send("POST", "/api/indicator-feeds", integrator, """
+                [{"indicator": 4284, "regionCode": "HVA-4", "year": 2025, "gender": "total", "value": 11.2}]""");
+        assertThat(feed.statusCode()).isEqualTo(202);
+        String feedLocation = feed.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode progress = body(send(
+                            "GET", URI.create(gateway).resolve(feedLocation).getPath(), integrator, null));
+                    assertThat(progress.get("status").asString()).isEqualTo("COMPLETED");
+                    assertThat(progress.get("changed").asInt()).isEqualTo(1);
+                });
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode report = body(send("GET", "/api/reports/HVA-4/2026", viewer, null));
+                    JsonNode reported = null;
+                    for (JsonNode g : report.get("goals")) {
+                        if (g.get("goalId").asString().equals(goalId)) {
+                            reported = g;
+                        }
+                    }
+                    assertThat(reported).as("goal %s in the report", goalId).isNotNull();
+                    assertThat(reported.at("/actions/completed").asInt()).isEqualTo(1);
+                    assertThat(reported.at("/actions/list/0/id").asString()).isEqualTo(actionId[0]);
+                    assertThat(reported.at("/measures/0/latest/value").asDouble())
+                            .isEqualTo(11.2);
+                    assertThat(reported.at("/measures/0/assessment").asString()).isEqualTo("ON_TRACK");
+                });
+    }
+
+    @Test
+    void refusesAnonymousRequestsToTheApi() throws Exception {
+        for (String path : List.of("/api/plans", "/api/actions", "/api/indicator-feeds/x", "/api/reports/HVA-4/2026")) {
+            var response = send("GET", path, null, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void refusesMalformedInputOnEveryStepOfTheFlowNamingTheProblem() throws Exception {
+        String coordinator = token("coordinator");
+        assertRefused(send("POST", "/api/plans", coordinator, "{\"region\": \"HVA-4\", \"termStart\": "), 400);
+        assertRefused(send("POST", "/api/plans", coordinator, "{\"region\": \"HVA-4\", \"title\": \"x\"}"), 400);
+        assertRefused(send("POST", "/api/plans/nope/goals", coordinator, "{}"), 400);
+        assertRefused(send("POST", "/api/plans/nope/approval", coordinator, "{\"decisionDate\": \"yesterday\"}"), 400);
+        assertRefused(send("POST", "/api/actions", token("owner-vantaa"), "{\"goalId\": \"g\", \"due\": 3}"), 400);
+        assertRefused(
+                send("POST", "/api/actions/nope/progress", token("owner-vantaa"), "{\"percentComplete\": 101}"), 400);
+        assertRefused(send("POST", "/api/indicator-feeds", token("integrator"), "[{\"indicator\": "), 400);
+        assertRefused(send("GET", "/api/reports/HVA-4/1066", token("viewer"), null), 400);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"detail\"");
+    }
+
+    private String token(String client) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((client + ":demo").getBytes(StandardCharsets.UTF_8));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir)
+                .as("repository root above %s", Path.of("").toAbsolutePath())
+                .isNotNull();
+        return dir;
+    }
+}
