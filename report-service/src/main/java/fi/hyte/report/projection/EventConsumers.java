@@ -96,7 +96,10 @@ class EventConsumers {
             setIfPresent(update, "start", action.start());
             setIfPresent(update, "due", action.due());
             setIfPresent(update, "status", action.status());
-            setIfPresent(update, "percentComplete", action.percentComplete());
+            setIfPresent(
+                    update,
+                    "percentComplete",
+                    "COMPLETED".equals(action.status()) ? Integer.valueOf(100) : action.percentComplete());
             projections.applyIfNewer(ActionModel.class, action.actionId(), event, update);
         };
     }
