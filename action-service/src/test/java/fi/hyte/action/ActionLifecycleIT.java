@@ -32,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Actions under a goal learnt from a recorded {@code goal.approved} event, over real HTTP, Kafka and the
  * Mongo-wire server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hyte.actions.overdue-check.initial-delay=0s", "hyte.actions.overdue-check.interval=300ms"})
 class ActionLifecycleIT {
 
     @DynamicPropertySource
@@ -45,6 +47,12 @@ class ActionLifecycleIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    fi.hyte.action.action.OverdueCheck overdueCheck;
+
+    @Autowired
+    fi.hyte.action.goal.KnownGoals knownGoals;
 
     final String vantaa = TestTokens.owner("vantaa", "HVA-4");
 
@@ -124,6 +132,109 @@ class ActionLifecycleIT {
                 .contains("not a Hyte event envelope");
     }
 
+    @Test
+    void announcesAnOverdueActionOnceEvenWithSeveralCheckersRunning() throws Exception {
+        String goalId = approvedGoal();
+        var body = new java.util.HashMap<>(newAction(goalId, "vantaa"));
+        body.put("start", "2025-01-01");
+        body.put("due", "2025-02-01");
+        String actionId = awaitCreated(goalId, body, vantaa).getBody().get("id").asString();
+
+        // a second "instance" racing the scheduled check
+        var racers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        for (int i = 0; i < 4; i++) {
+            racers.submit(overdueCheck::announceDelays);
+        }
+        racers.shutdown();
+        assertThat(racers.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+
+        var delayed = read("hyte.action.events", actionId, 2).stream()
+                .map(e -> e.get("type").asString())
+                .toList();
+        assertThat(delayed).containsExactly("action.planned", "action.delayed");
+        assertThat(Topics.count(
+                        TestInfrastructure.kafkaBootstrap(), "hyte.action.events", actionId, Duration.ofSeconds(3)))
+                .as("no second action.delayed")
+                .isEqualTo(2);
+
+        var overdue = get("/api/actions?overdue=true&goal=" + goalId, vantaa);
+        assertThat(overdue.getBody()).extracting(a -> a.get("id").asString()).containsExactly(actionId);
+        assertThat(overdue.getBody().get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(get("/api/actions?overdue=false&goal=" + goalId, vantaa).getBody())
+                .isEmpty();
+    }
+
+    @Test
+    void showsTheActionTableOfAGoalInOneCall() throws Exception {
+        String goalId = approvedGoal();
+        String vantaas =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        String keravas = awaitCreated(goalId, "kerava", TestTokens.owner("kerava", "HVA-4"))
+                .getBody()
+                .get("id")
+                .asString();
+        var table = get("/api/goals/" + goalId + "/actions", TestTokens.viewer("HVA-4"));
+        assertThat(table.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(table.getBody().at("/goal/title").asString()).isEqualTo("Yksinäisyyden kokemus vähenee");
+        assertThat(table.getBody().get("actions"))
+                .extracting(a -> a.get("id").asString())
+                .containsExactlyInAnyOrder(vantaas, keravas);
+        assertThat(table.getBody().at("/actions/0/responsiblePerson").asString())
+                .isNotBlank();
+    }
+
+    @Test
+    void refusesAPercentageOutOfRangeNamingIt() throws Exception {
+        String goalId = approvedGoal();
+        String actionId =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        post("/api/actions/" + actionId + "/start", vantaa, null);
+        var response = post(
+                "/api/actions/" + actionId + "/progress", vantaa, Map.of("note", "liikaa", "percentComplete", 101));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("field").asString()).isEqualTo("percentComplete");
+    }
+
+    @Test
+    void refusesCancellingWithoutAReasonNamingIt() throws Exception {
+        String goalId = approvedGoal();
+        String actionId =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        var response = post("/api/actions/" + actionId + "/cancel", vantaa, Map.of("reason", " "));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("field").asString()).isEqualTo("reason");
+        var cancelled = post("/api/actions/" + actionId + "/cancel", vantaa, Map.of("reason", "ei rahoitusta"));
+        assertThat(cancelled.getBody().get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void viewersReadButDoNotWriteAndOtherRegionsCoordinatorsCannotChangeActions() throws Exception {
+        String goalId = approvedGoal();
+        String actionId =
+                awaitCreated(goalId, "vantaa", vantaa).getBody().get("id").asString();
+        String viewer = TestTokens.viewer("HVA-4");
+        assertThat(get("/api/actions/" + actionId, viewer).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(post("/api/actions", viewer, newAction(goalId, "vantaa")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("/api/actions/" + actionId + "/start", TestTokens.coordinator("HVA-2"), null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("/api/actions/" + actionId + "/start", TestTokens.coordinator("HVA-4"), null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(get("/api/actions", TestTokens.integrator()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aRedeliveredGoalEventChangesNothing() throws Exception {
+        String goalId = approvedGoal(); // published twice
+        awaitCreated(goalId, "vantaa", vantaa);
+        var goal = knownGoals.findById(goalId).orElseThrow();
+        assertThat(goal.planRevision()).isEqualTo(4);
+        assertThat(knownGoals.findAll()).filteredOn(g -> g.id().equals(goalId)).hasSize(1);
+    }
+
     private String approvedGoal() throws IOException {
         String planId = UUID.randomUUID().toString();
         String goalId = UUID.randomUUID().toString();
@@ -140,11 +251,15 @@ class ActionLifecycleIT {
     }
 
     private ResponseEntity<JsonNode> awaitCreated(String goalId, String organisation, String token) {
+        return awaitCreated(goalId, newAction(goalId, organisation), token);
+    }
+
+    private ResponseEntity<JsonNode> awaitCreated(String goalId, Map<String, Object> action, String token) {
         List<ResponseEntity<JsonNode>> created = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    var response = post("/api/actions", token, newAction(goalId, organisation));
+                    var response = post("/api/actions", token, action);
                     if (response.getStatusCode() == HttpStatus.CREATED) {
                         created.add(response);
                         return true;
@@ -156,14 +271,35 @@ class ActionLifecycleIT {
 
     private static Map<String, Object> newAction(String goalId, String organisation) {
         return Map.of(
-                "goalId", goalId,
-                "title", "Ilmiötyöpaja yksinäisyydestä",
-                "kind", "WORKSHOP",
-                "organisation", organisation,
-                "responsiblePerson", "Hyvinvointikoordinaattori",
-                "start", "2026-01-15",
-                "due", "2026-12-15",
-                "riskGroups", List.of("young people outside education"));
+                "goalId",
+                goalId,
+                "title",
+                "Ilmiötyöpaja yksinäisyydestä",
+                "kind",
+                "WORKSHOP",
+                "organisation",
+                organisation,
+                "responsiblePerson",
+                "Hyvinvointikoordinaattori",
+                // relative dates, so that the overdue check never sees these actions
+                "start",
+                java.time.LocalDate.now().minusMonths(1).toString(),
+                "due",
+                java.time.LocalDate.now().plusYears(1).toString(),
+                "riskGroups",
+                List.of("young people outside education"));
+    }
+
+    private ResponseEntity<JsonNode> get(String path, String token) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (req, res) -> {})
+                .build()
+                .get()
+                .uri(path)
+                .headers(h -> h.setBearerAuth(token))
+                .retrieve()
+                .toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> post(String path, String token, Object body) {

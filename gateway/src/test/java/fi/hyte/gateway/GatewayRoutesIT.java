@@ -63,6 +63,7 @@ class GatewayRoutesIT {
                 "/api/actions",
                 "/api/actions/a-1",
                 "/api/organisations",
+                "/api/goals/g-1/actions",
                 "/api/regions",
                 "/api/indicators/4284/values",
                 "/api/indicator-feeds/f-1"

@@ -29,6 +29,7 @@ public class Action extends OutboxAggregate {
     private ActionStatus status;
     private final List<Progress> progress;
     private String closingNote;
+    private boolean delayAnnounced;
 
     Action(
             String id,
@@ -38,7 +39,8 @@ public class Action extends OutboxAggregate {
             ActionPlan plan,
             ActionStatus status,
             List<Progress> progress,
-            String closingNote) {
+            String closingNote,
+            boolean delayAnnounced) {
         this.id = id;
         this.goalId = goalId;
         this.planId = planId;
@@ -47,6 +49,7 @@ public class Action extends OutboxAggregate {
         this.status = status;
         this.progress = progress == null ? new ArrayList<>() : new ArrayList<>(progress);
         this.closingNote = closingNote;
+        this.delayAnnounced = delayAnnounced;
     }
 
     /** Plans an action under a goal; only an approved, not retired goal takes actions. */
@@ -65,7 +68,8 @@ public class Action extends OutboxAggregate {
                 plan,
                 ActionStatus.PLANNED,
                 List.of(),
-                null);
+                null,
+                false);
         action.raise(new ActionEvent.ActionPlanned(
                 action.id,
                 goal.id(),
@@ -108,6 +112,23 @@ public class Action extends OutboxAggregate {
         status = ActionStatus.CANCELLED;
         closingNote = reason;
         raise(new ActionEvent.ActionCancelled(id, goalId, plan.organisation(), status, reason));
+    }
+
+    /**
+     * Announces, once, that the action is past its due date while still open. Returns whether it did;
+     * the optimistic lock of the save makes a second instance's announcement of the same action fail.
+     */
+    public boolean announceDelay(LocalDate today) {
+        if (delayAnnounced || !isOverdue(today)) {
+            return false;
+        }
+        delayAnnounced = true;
+        raise(new ActionEvent.ActionDelayed(id, goalId, plan.organisation(), status, plan.due(), today));
+        return true;
+    }
+
+    public boolean delayAnnounced() {
+        return delayAnnounced;
     }
 
     /** Past its due date and still open. */

@@ -61,6 +61,21 @@ public sealed interface ActionEvent extends DomainEvent {
         }
     }
 
+    /** The action passed its due date while still open; announced once per action. */
+    record ActionDelayed(
+            String actionId,
+            String goalId,
+            String organisation,
+            ActionStatus status,
+            LocalDate due,
+            LocalDate detectedOn)
+            implements ActionEvent {
+        @Override
+        public String type() {
+            return "action.delayed";
+        }
+    }
+
     /** The action was dropped, with the reason. */
     record ActionCancelled(String actionId, String goalId, String organisation, ActionStatus status, String reason)
             implements ActionEvent {
