@@ -538,13 +538,10 @@ class ComposeFileTest {
         return map(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Map.class));
     }
 
+    /** The development issuer's table is the reference: Keycloak must issue the same claims. */
     private static Map<String, Map<String, Object>> demoClientClaims() {
         Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
-        claims.put("coordinator", Map.of("roles", List.of("coordinator"), "region", "HVA-4"));
-        claims.put("owner-vantaa", Map.of("roles", List.of("owner"), "organisation", "vantaa", "region", "HVA-4"));
-        claims.put("owner-kerava", Map.of("roles", List.of("owner"), "organisation", "kerava", "region", "HVA-4"));
-        claims.put("integrator", Map.of("roles", List.of("integrator")));
-        claims.put("viewer", Map.of("roles", List.of("viewer"), "region", "HVA-4"));
+        fi.hyte.localstack.issuer.DemoClient.ALL.forEach(client -> claims.put(client.clientId(), client.claims()));
         return claims;
     }
 

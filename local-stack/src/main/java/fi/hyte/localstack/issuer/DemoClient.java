@@ -25,8 +25,12 @@ public record DemoClient(String clientId, List<String> roles, String organisatio
     /** HVA-4: the wellbeing services county of Vantaa and Kerava. */
     private static final String VANTAA_KERAVA = "HVA-4";
 
+    /** HVA-2: the wellbeing services county of Keski-Uusimaa (formerly Keusote). */
+    private static final String KESKI_UUSIMAA = "HVA-2";
+
     public static final List<DemoClient> ALL = List.of(
             new DemoClient("coordinator", List.of("coordinator"), null, VANTAA_KERAVA),
+            new DemoClient("coordinator-keusote", List.of("coordinator"), null, KESKI_UUSIMAA),
             new DemoClient("owner-vantaa", List.of("owner"), "vantaa", VANTAA_KERAVA),
             new DemoClient("owner-kerava", List.of("owner"), "kerava", VANTAA_KERAVA),
             new DemoClient("integrator", List.of("integrator"), null, null),
