@@ -32,7 +32,12 @@ class AsyncApiContractTest {
         List<DomainEvent> events = raisableEvents();
         assertThat(events)
                 .extracting(DomainEvent::type)
-                .containsExactlyInAnyOrder("indicator.updated", "feed.accepted", "feed.completed", "feed.rejected");
+                .containsExactlyInAnyOrder(
+                        "indicator.updated",
+                        "feed.accepted",
+                        "feed.completed",
+                        "feed.rejected",
+                        "indicator.catalogue-published");
 
         Map<String, Map<String, Object>> messagesByName = map(map(asyncApi, "components"), "messages").values().stream()
                 .map(AsyncApiContractTest::asMap)

@@ -210,7 +210,8 @@ class LocalStackIT {
                 "--hyte.local.gateway-port=" + port("gateway"),
                 // The fake services need no more than this.
                 "--hyte.local.service-jvm-options=-Xmx32m,-XX:TieredStopAtLevel=1,-XX:+UseSerialGC",
-                "--hyte.local.health-timeout=60s"));
+                "--hyte.local.health-timeout=60s",
+                "--hyte.local.demo=false"));
         args.addAll(List.of(extra));
         context = new SpringApplicationBuilder(LocalStackApplication.class).run(args.toArray(String[]::new));
         return context.getBean(LocalStack.class);

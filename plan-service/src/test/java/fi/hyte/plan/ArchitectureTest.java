@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The domain knows nothing of the web edge that maps requests onto it. */
+/** The domain knows nothing of the web edge that maps requests onto it; the catalogue copy nothing of plans. */
 @AnalyzeClasses(packages = "fi.hyte.plan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,4 +18,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("fi.hyte.plan..web..");
+
+    @ArchTest
+    static final ArchRule theCatalogueKnowsNothingOfPlans = noClasses()
+            .that()
+            .resideInAPackage("fi.hyte.plan.catalogue..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("fi.hyte.plan.plan..");
 }

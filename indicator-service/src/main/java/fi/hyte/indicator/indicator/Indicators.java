@@ -39,6 +39,11 @@ public class Indicators {
         return all.size();
     }
 
+    /** Every indicator id, ascending. */
+    public List<Integer> ids() {
+        return all.stream().map(Indicator::id).toList();
+    }
+
     /** A page of the indicators, by id, whose title contains {@code query} in any language (all if null). */
     public Page<Indicator> search(String query, Pageable pageable) {
         List<Indicator> matching = query == null || query.isBlank()

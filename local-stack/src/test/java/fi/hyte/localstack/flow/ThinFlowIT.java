@@ -157,6 +157,41 @@ class ThinFlowIT {
     }
 
     @Test
+    void loadsTheDemoDataSetThroughTheApiOnce() throws Exception {
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Files.exists(data.resolve("demo-loaded")));
+        String viewer = token("viewer");
+
+        JsonNode keusote = body(send("GET", "/api/plans?region=HVA-2", viewer, null));
+        assertThat(keusote).hasSize(1);
+        assertThat(keusote.get(0).get("status").asString()).isEqualTo("APPROVED");
+        assertThat(keusote.get(0).get("goals")).hasSize(7);
+
+        JsonNode overdue = body(send("GET", "/api/actions?overdue=true", viewer, null));
+        assertThat(overdue).isNotEmpty();
+        var organisations = new java.util.HashSet<String>();
+        body(send("GET", "/api/actions?region=HVA-4&size=100", viewer, null))
+                .forEach(a -> organisations.add(a.get("organisation").asString()));
+        assertThat(organisations).contains("vantaa", "kerava", "hus", "mll-uusimaa");
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode report = body(send("GET", "/api/reports/HVA-2/2020", viewer, null));
+                    assertThat(report.get("goals")).hasSize(7);
+                    var assessments = new java.util.HashSet<String>();
+                    report.get("goals")
+                            .forEach(g -> g.get("measures")
+                                    .forEach(m ->
+                                            assessments.add(m.get("assessment").asString())));
+                    assertThat(assessments)
+                            .as("the demo series show every kind of progress")
+                            .contains("ON_TRACK", "OFF_TRACK", "ACHIEVED");
+                });
+    }
+
+    @Test
     void refusesAnonymousRequestsToTheApi() throws Exception {
         for (String path : List.of("/api/plans", "/api/actions", "/api/indicator-feeds/x", "/api/reports/HVA-4/2026")) {
             var response = send("GET", path, null, null);

@@ -45,8 +45,11 @@ public abstract class OutboxAggregate {
         return version;
     }
 
-    /** Events raised since the aggregate was loaded, not yet stamped into the outbox. */
-    List<DomainEvent> raised() {
+    /**
+     * Events raised since the aggregate was loaded, not yet stamped into the outbox; public so that unit tests
+     * of an aggregate can see what it raised without a save.
+     */
+    public List<DomainEvent> raised() {
         return Collections.unmodifiableList(raised);
     }
 

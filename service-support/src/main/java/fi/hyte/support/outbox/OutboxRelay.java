@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +41,20 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+
+    /**
+     * Ids this instance has published recently. A save that read its aggregate before a relay pass removed
+     * an event writes that event back; the relay then finds it here and only removes it again instead of
+     * publishing it twice. (After a crash, or between instances, a duplicate remains possible: consumers
+     * absorb it.)
+     */
+    private final Set<String> recentlySent = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+
     private volatile Thread worker;
     private volatile boolean running;
 
@@ -64,7 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
      * Publishes everything pending now, on the caller's thread; returns the number of events sent. Used by
      * the relay loop, and by tests that want to see the outbox drained.
      */
-    public int relayPending() {
+    public synchronized int relayPending() {
         int sent = 0;
         long stillPending = 0;
         for (String collection : collections) {
@@ -73,7 +91,11 @@ public class OutboxRelay implements SmartLifecycle {
             for (Document document : mongo.find(withPending, Document.class, collection)) {
                 List<Document> events = document.getList("outbox", Document.class);
                 for (Document event : events) {
-                    send(event);
+                    String eventId = event.getString("eventId");
+                    if (!recentlySent.contains(eventId)) {
+                        send(event);
+                        recentlySent.add(eventId);
+                    }
                     mongo.updateFirst(
                             Query.query(Criteria.where("_id").is(document.get("_id"))),
                             new Update().pull("outbox", new Document("eventId", event.getString("eventId"))),

@@ -15,7 +15,10 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the plan API. Fields the server owns (id, status, approval) are not here. */
+/**
+ * Request bodies of the plan API. Fields the server owns (id, region once drafted, status, version,
+ * approval, history) are not here, so naming one is refused with 400 naming it.
+ */
 final class PlanRequests {
 
     private PlanRequests() {}
@@ -24,8 +27,24 @@ final class PlanRequests {
             @NotBlank @Size(max = 40) String region,
             @NotBlank @Size(max = 300) String title,
             @NotNull @Min(2000) @Max(2100) Integer termStart,
-            @NotNull @Min(2000) @Max(2100) Integer termEnd) {}
+            @NotNull @Min(2000) @Max(2100) Integer termEnd,
+            @Size(max = 4) List<@Valid @NotNull NewSection> sections,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> organisations) {}
 
+    /** The whole of a plan's own details, replacing them ({@code PUT}); the region cannot change. */
+    record RevisedPlan(
+            @NotBlank @Size(max = 300) String title,
+            @NotNull @Min(2000) @Max(2100) Integer termStart,
+            @NotNull @Min(2000) @Max(2100) Integer termEnd,
+            @Size(max = 4) List<@Valid @NotNull NewSection> sections,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> organisations) {}
+
+    record NewSection(
+            @NotNull AgeGroup ageGroup,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 10000) String summary) {}
+
+    /** A new goal ({@code POST}) or the whole of a revised one ({@code PUT}). */
     record NewGoal(
             @NotBlank @Size(max = 300) String title,
             @Size(max = 5000) String description,
@@ -52,4 +71,16 @@ final class PlanRequests {
             @NotBlank @Size(max = 200) String decisionBody,
             @NotNull @PastOrPresent LocalDate decisionDate,
             @NotBlank @Size(max = 200) String reference) {}
+
+    record Retirement(@NotBlank @Size(max = 2000) String reason) {}
+
+    record NewRevision(@NotBlank @Size(max = 2000) String reason) {}
+
+    record Closure(@Size(max = 2000) String reason) {}
+
+    record NewNegotiation(
+            @NotNull @PastOrPresent LocalDate date,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 200) String> parties,
+            @NotBlank @Size(max = 5000) String summary,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> agreedGoals) {}
 }
