@@ -227,6 +227,35 @@ class ActionLifecycleIT {
     }
 
     @Test
+    void aRetiredGoalOrAClosedPlanTakesNoNewActions() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        String goalId = approvedGoal(planId);
+        awaitCreated(goalId, "vantaa", vantaa);
+        publish("hyte.plan.events", planId, """
+                {"id": "%s", "type": "goal.retired", "schemaVersion": 1, "aggregateId": "%s",
+                 "aggregateVersion": 5, "occurredAt": "2026-11-23T14:00:00Z", "region": "HVA-4",
+                 "correlationId": "c", "actor": "coordinator",
+                 "payload": {"planId": "%s", "goalId": "%s", "region": "HVA-4", "reason": "merged"}}""".formatted(UUID.randomUUID(), planId, planId, goalId));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> post("/api/actions", vantaa, newAction(goalId, "vantaa"))
+                                .getStatusCode()
+                        == HttpStatus.CONFLICT);
+
+        String otherPlan = UUID.randomUUID().toString();
+        String otherGoal = approvedGoal(otherPlan);
+        awaitCreated(otherGoal, "vantaa", vantaa);
+        publish("hyte.plan.events", otherPlan, """
+                {"id": "%s", "type": "plan.closed", "schemaVersion": 1, "aggregateId": "%s",
+                 "aggregateVersion": 6, "occurredAt": "2026-11-23T14:00:00Z", "region": "HVA-4",
+                 "correlationId": "c", "actor": "coordinator",
+                 "payload": {"planId": "%s", "region": "HVA-4", "reason": "term ended"}}""".formatted(UUID.randomUUID(), otherPlan, otherPlan));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> post("/api/actions", vantaa, newAction(otherGoal, "vantaa"))
+                                .getStatusCode()
+                        == HttpStatus.CONFLICT);
+    }
+
+    @Test
     void aRedeliveredGoalEventChangesNothing() throws Exception {
         String goalId = approvedGoal(); // published twice
         awaitCreated(goalId, "vantaa", vantaa);
@@ -236,7 +265,10 @@ class ActionLifecycleIT {
     }
 
     private String approvedGoal() throws IOException {
-        String planId = UUID.randomUUID().toString();
+        return approvedGoal(UUID.randomUUID().toString());
+    }
+
+    private String approvedGoal(String planId) throws IOException {
         String goalId = UUID.randomUUID().toString();
         String recorded = new ClassPathResource("events/goal.approved.v1.json")
                 .getContentAsString(StandardCharsets.UTF_8)

@@ -13,10 +13,11 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 /**
- * Learns approved and retired goals from {@code hyte.plan.events}. Each write is conditional on the
+ * Learns approved and retired goals, and closed plans, from {@code hyte.plan.events}. Each write is conditional on the
  * plan's aggregate version, so a redelivered or older event changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,9 +65,22 @@ class PlanEventsConsumer {
                                         event.aggregateVersion()));
                     }
                 }
+                case "plan.closed" -> closePlan(mongo, event);
                 default -> log.debug("ignoring {} {}", event.type(), event.id());
             }
         };
+    }
+
+    /** A closed plan's goals take no new actions; applied only to goals not already past this event. */
+    private static void closePlan(MongoTemplate mongo, EventEnvelope event) {
+        var goalsOfThePlan = Query.query(Criteria.where("planId")
+                .is(event.aggregateId())
+                .and("planRevision")
+                .lt(event.aggregateVersion()));
+        mongo.updateMulti(
+                goalsOfThePlan,
+                new Update().set("retired", true).set("planRevision", event.aggregateVersion()),
+                KnownGoal.class);
     }
 
     /** Replaces the goal only if this event is newer than what was applied. */
