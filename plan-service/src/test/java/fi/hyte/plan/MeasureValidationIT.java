@@ -132,6 +132,15 @@ class MeasureValidationIT {
     }
 
     @Test
+    void refusesAValueThatJsonTurnsIntoInfinity() {
+        assertRefused(
+                addGoal(withMeasure(
+                        Map.of("baseline", Map.of("year", 2023, "value", new java.math.BigDecimal("1e309"))))),
+                HttpStatus.BAD_REQUEST,
+                "measures[0].baseline.value");
+    }
+
+    @Test
     void refusesADirectionThatDoesNotLeadToTheTarget() {
         assertRefused(
                 addGoal(withMeasure(Map.of("direction", "INCREASE"))),

@@ -3,6 +3,8 @@ package fi.hyte.plan.plan.web;
 import fi.hyte.plan.plan.AgeGroup;
 import fi.hyte.plan.plan.Direction;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -65,7 +67,9 @@ final class PlanRequests {
 
     record YearValue(
             @NotNull @Min(1990) @Max(2100) Integer year,
-            @NotNull Double value) {}
+            // bounds also refuse 1e309, which JSON parsing turns into Infinity
+            @NotNull @DecimalMin("-1e12") @DecimalMax("1e12")
+            Double value) {}
 
     record NewApproval(
             @NotBlank @Size(max = 200) String decisionBody,
