@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -84,14 +85,18 @@ public class ResourceServerSecurity {
         };
     }
 
+    private static final JwtAuthenticationConverter ROLES = rolesConverter();
+
     static AbstractAuthenticationToken roles(Jwt jwt) {
+        return ROLES.convert(jwt);
+    }
+
+    private static JwtAuthenticationConverter rolesConverter() {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(token -> Caller.of(token).roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-                .map(SimpleGrantedAuthority.class::cast)
-                .map(a -> (org.springframework.security.core.GrantedAuthority) a)
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
                 .toList());
-        return converter.convert(jwt);
+        return converter;
     }
 
     private static void problem(
