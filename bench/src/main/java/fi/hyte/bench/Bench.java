@@ -1,0 +1,119 @@
+package fi.hyte.bench;
+
+import fi.hyte.bench.gateway.GatewayBenchmark;
+import fi.hyte.bench.ingest.IngestBenchmark;
+import fi.hyte.bench.stack.Api;
+import fi.hyte.bench.stack.BenchStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs the benchmarks and prints each goal as a ratio against its raw baseline, as a Markdown table that
+ * {@code BENCHMARKS.md} records. Arguments: {@code --scale=full} (the goals' sizes; default) or {@code --scale=small}
+ * (CI's proof that the benchmarks work, not a judgement of speed), and {@code --only=G1,G5,startup} to pick some.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        run(Scale.of(args), only(args));
+        // A missed goal is a figure to report, not a failure; exit at once rather than wait for stray threads.
+        System.exit(0);
+    }
+
+    /** Runs the chosen benchmarks on fresh stacks and prints the table. */
+    public static List<Result> run(Scale scale, Set<String> only) throws Exception {
+        Path repository = repositoryRoot();
+        List<Result> results = new ArrayList<>();
+        if (only.isEmpty() || only.contains("startup")) {
+            results.add(new StartupBenchmark(repository).run());
+        }
+        if (only.isEmpty() || only.contains("G1") || only.contains("G5")) {
+            try (BenchStack stack = BenchStack.start(repository)) {
+                Api api = new Api(stack.gateway());
+                if (only.isEmpty() || only.contains("G5")) {
+                    results.addAll(new GatewayBenchmark(stack, api).run(scale.clients, scale.warmUp, scale.duration));
+                }
+                if (only.isEmpty() || only.contains("G1")) {
+                    results.add(new IngestBenchmark(stack, api, repository).run(scale.values, scale.feedSize));
+                }
+            }
+        }
+        print(scale, results);
+        return results;
+    }
+
+    private static void print(Scale scale, List<Result> results) throws IOException {
+        var table = new StringBuilder();
+        table.append("Hyte benchmarks, %s, scale %s, %d cores, %s, Java %s%n%n"
+                .formatted(
+                        LocalDate.now(),
+                        scale.name().toLowerCase(Locale.ROOT),
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                        Runtime.version()));
+        table.append(Result.header()).append('\n');
+        results.forEach(result -> table.append(result.row()).append('\n'));
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of("target", "bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println("(also written to " + out.toAbsolutePath() + ")");
+    }
+
+    private static Set<String> only(String[] args) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith("--only="))
+                .flatMap(arg -> Arrays.stream(arg.substring("--only=".length()).split(",")))
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The directory holding {@code mvnw}, at or above the working directory. */
+    static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("indicator-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run the bench inside the Hyte repository");
+    }
+
+    /** How big the benchmarks are. */
+    public enum Scale {
+        FULL(1_000_000, 100_000, 16, Duration.ofSeconds(5), Duration.ofSeconds(15)),
+        SMALL(6_000, 2_000, 4, Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        final int values;
+        final int feedSize;
+        final int clients;
+        final Duration warmUp;
+        final Duration duration;
+
+        Scale(int values, int feedSize, int clients, Duration warmUp, Duration duration) {
+            this.values = values;
+            this.feedSize = feedSize;
+            this.clients = clients;
+            this.warmUp = warmUp;
+            this.duration = duration;
+        }
+
+        static Scale of(String[] args) {
+            return Arrays.stream(args)
+                    .filter(arg -> arg.startsWith("--scale="))
+                    .map(arg -> Scale.valueOf(arg.substring("--scale=".length()).toUpperCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElse(FULL);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** G5: the gateway against calling the service directly. */
+package fi.hyte.bench.gateway;
