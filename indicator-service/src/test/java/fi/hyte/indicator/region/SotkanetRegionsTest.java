@@ -52,6 +52,10 @@ class SotkanetRegionsTest {
         assertThat(membersOf("HVA-4")).containsExactlyInAnyOrder("092", "245");
         assertThat(membersOf("HVA-2")).containsExactlyInAnyOrder("106", "186", "505", "543", "611", "858");
         assertThat(regions.bySotkanetId(966).orElseThrow().code()).isEqualTo("HVA-2");
+        // South Karelia: Imatra, Lappeenranta, Lemi, Luumäki, Parikkala, Rautjärvi, Ruokolahti, Savitaipale,
+        // Taipalsaari
+        assertThat(membersOf("HVA-11"))
+                .containsExactlyInAnyOrder("153", "405", "416", "441", "580", "689", "700", "739", "831");
         assertThat(membersOf("HVA-90")).isEmpty();
     }
 
