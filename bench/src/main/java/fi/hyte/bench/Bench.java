@@ -2,6 +2,10 @@ package fi.hyte.bench;
 
 import fi.hyte.bench.gateway.GatewayBenchmark;
 import fi.hyte.bench.ingest.IngestBenchmark;
+import fi.hyte.bench.report.CountyPlan;
+import fi.hyte.bench.report.ReplayBenchmark;
+import fi.hyte.bench.report.ReportBenchmark;
+import fi.hyte.bench.report.SseLatencyBenchmark;
 import fi.hyte.bench.stack.Api;
 import fi.hyte.bench.stack.BenchStack;
 import java.io.IOException;
@@ -19,9 +23,13 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints each goal as a ratio against its raw baseline, as a Markdown table that
  * {@code BENCHMARKS.md} records. Arguments: {@code --scale=full} (the goals' sizes; default) or {@code --scale=small}
- * (CI's proof that the benchmarks work, not a judgement of speed), and {@code --only=G1,G5,startup} to pick some.
+ * (CI's proof that the benchmarks work, not a judgement of speed), and {@code --only=startup,G5,G1,report,G4,G3} to
+ * pick some (G1 also measures G2).
  */
 public final class Bench {
+
+    /** report-service's collections that a replay rebuilds. */
+    static final Set<String> READ_MODELS = Set.of("goals", "actions", "values");
 
     private Bench() {}
 
@@ -38,14 +46,32 @@ public final class Bench {
         if (only.isEmpty() || only.contains("startup")) {
             results.add(new StartupBenchmark(repository).run());
         }
-        if (only.isEmpty() || only.contains("G1") || only.contains("G5")) {
+        if (only.isEmpty() || !only.equals(Set.of("startup"))) {
             try (BenchStack stack = BenchStack.start(repository)) {
                 Api api = new Api(stack.gateway());
-                if (only.isEmpty() || only.contains("G5")) {
+                if (wanted(only, "G5")) {
                     results.addAll(new GatewayBenchmark(stack, api).run(scale.clients, scale.warmUp, scale.duration));
                 }
-                if (only.isEmpty() || only.contains("G1")) {
-                    results.add(new IngestBenchmark(stack, api, repository).run(scale.values, scale.feedSize));
+                CountyPlan county = null;
+                if (wanted(only, "report") || wanted(only, "G4")) {
+                    county = new CountyPlan(api).create(ReportBenchmark.indicators(repository, 50));
+                }
+                double ingestRate = scale.values / 60.0;
+                if (wanted(only, "G1")) {
+                    List<Result> ingest = new IngestBenchmark(stack, api, repository).run(scale.values, scale.feedSize);
+                    results.addAll(ingest);
+                    ingestRate = scale.values / ingest.getFirst().hyte();
+                }
+                if (wanted(only, "report")) {
+                    results.add(new ReportBenchmark(stack, api)
+                            .run(county, scale.reportRate, scale.warmUp, scale.latencyDuration));
+                }
+                if (wanted(only, "G4")) {
+                    results.add(new SseLatencyBenchmark(api)
+                            .run(county, ingestRate / 2, scale.warmUp, scale.latencyDuration));
+                }
+                if (wanted(only, "G3")) {
+                    results.add(new ReplayBenchmark(stack, READ_MODELS).run());
                 }
             }
         }
@@ -72,6 +98,10 @@ public final class Bench {
         System.out.println("(also written to " + out.toAbsolutePath() + ")");
     }
 
+    private static boolean wanted(Set<String> only, String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
     private static Set<String> only(String[] args) {
         return Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--only="))
@@ -91,21 +121,32 @@ public final class Bench {
 
     /** How big the benchmarks are. */
     public enum Scale {
-        FULL(1_000_000, 100_000, 16, Duration.ofSeconds(5), Duration.ofSeconds(15)),
-        SMALL(6_000, 2_000, 4, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        FULL(1_000_000, 100_000, 16, Duration.ofSeconds(5), Duration.ofSeconds(15), 20, Duration.ofSeconds(30)),
+        SMALL(6_000, 2_000, 4, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, Duration.ofSeconds(3));
 
         final int values;
         final int feedSize;
         final int clients;
         final Duration warmUp;
         final Duration duration;
+        final double reportRate;
+        final Duration latencyDuration;
 
-        Scale(int values, int feedSize, int clients, Duration warmUp, Duration duration) {
+        Scale(
+                int values,
+                int feedSize,
+                int clients,
+                Duration warmUp,
+                Duration duration,
+                double reportRate,
+                Duration latencyDuration) {
             this.values = values;
             this.feedSize = feedSize;
             this.clients = clients;
             this.warmUp = warmUp;
             this.duration = duration;
+            this.reportRate = reportRate;
+            this.latencyDuration = latencyDuration;
         }
 
         static Scale of(String[] args) {

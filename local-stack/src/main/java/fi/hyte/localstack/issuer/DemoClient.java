@@ -28,9 +28,13 @@ public record DemoClient(String clientId, List<String> roles, String organisatio
     /** HVA-2: the wellbeing services county of Keski-Uusimaa (formerly Keusote). */
     private static final String KESKI_UUSIMAA = "HVA-2";
 
+    /** HVA-11: the wellbeing services county of South Karelia, nine municipalities (the report benchmark's county). */
+    private static final String SOUTH_KARELIA = "HVA-11";
+
     public static final List<DemoClient> ALL = List.of(
             new DemoClient("coordinator", List.of("coordinator"), null, VANTAA_KERAVA),
             new DemoClient("coordinator-keusote", List.of("coordinator"), null, KESKI_UUSIMAA),
+            new DemoClient("coordinator-etela-karjala", List.of("coordinator"), null, SOUTH_KARELIA),
             new DemoClient("owner-vantaa", List.of("owner"), "vantaa", VANTAA_KERAVA),
             new DemoClient("owner-kerava", List.of("owner"), "kerava", VANTAA_KERAVA),
             new DemoClient("integrator", List.of("integrator"), null, null),

@@ -1,0 +1,134 @@
+package fi.hyte.bench.report;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import fi.hyte.bench.Result;
+import fi.hyte.bench.stack.BenchStack;
+import fi.hyte.bench.stack.ReportLag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+
+/**
+ * G3: rebuild report-service's read models by replaying every event topic from the beginning, as the README's replay
+ * procedure does (stop report-service, drop its read-model collections, delete its consumer group's offsets, start
+ * it), timed from its start until its consumer group has no lag; the rebuilt read models must hash the same as the
+ * live ones. The baseline: one raw consumer reading the same topics from beginning to end.
+ */
+public final class ReplayBenchmark {
+
+    private static final List<String> TOPICS = ReportLag.TOPICS;
+    private static final String GROUP = ReportLag.GROUP;
+
+    private final BenchStack stack;
+    private final Set<String> readModels;
+
+    /** {@code readModels}: report-service's collections that replay rebuilds (not its own published state). */
+    public ReplayBenchmark(BenchStack stack, Set<String> readModels) {
+        this.stack = stack;
+        this.readModels = readModels;
+    }
+
+    public Result run() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
+                MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+            MongoDatabase report = mongo.getDatabase("hyte-report");
+            ReportLag.await(admin, Duration.ofMinutes(30));
+            String live = hash(report);
+            long events = ReportLag.endOffsets(admin).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+
+            double raw = rawRead(events);
+
+            stack.launcher().stop("report-service");
+            for (String collection : readModels) {
+                report.getCollection(collection).drop();
+            }
+            admin.deleteConsumerGroups(List.of(GROUP)).all().get();
+            stack.launcher().start("report-service");
+            long start = System.nanoTime();
+            stack.launcher().awaitHealthy("report-service", Duration.ofMinutes(3));
+            ReportLag.await(admin, Duration.ofMinutes(60));
+            double replay = (System.nanoTime() - start) / 1e9;
+            String rebuilt = hash(report);
+
+            double ratio = raw / replay;
+            return new Result(
+                    "G3 replay",
+                    "%,d events, s".formatted(events),
+                    replay,
+                    raw,
+                    ratio,
+                    ">= 0.3x raw read, identical hash",
+                    ratio >= 0.3 && live.equals(rebuilt),
+                    String.format(
+                            Locale.ROOT,
+                            "%,.0f events/s (raw read %,.0f/s); read models %s: hash %s live, %s rebuilt (%s); includes report-service start",
+                            events / replay,
+                            events / raw,
+                            readModels,
+                            live.substring(0, 12),
+                            rebuilt.substring(0, 12),
+                            live.equals(rebuilt) ? "identical" : "DIFFERENT"));
+        }
+    }
+
+    /** SHA-256 over the read-model collections, each in id order, each document as canonical JSON. */
+    private String hash(MongoDatabase database) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (String collection : new TreeSet<>(readModels)) {
+            digest.update(collection.getBytes(StandardCharsets.UTF_8));
+            for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
+                digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Seconds for one consumer to read every record of the topics, deserialising keys and values. */
+    private double rawRead(long events) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            var partitions = new ArrayList<TopicPartition>();
+            TOPICS.forEach(topic -> consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            long read = 0;
+            long bytes = 0;
+            while (read < events) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    bytes += record.value() == null ? 0 : record.value().length();
+                }
+            }
+            return bytes >= 0 ? (System.nanoTime() - start) / 1e9 : 0;
+        }
+    }
+}
