@@ -1,0 +1,26 @@
+package fi.hyte.support.logging;
+
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Puts the correlation id (and the trace and span ids, when tracing is on) in front of every log line of every
+ * service, whether the line comes from a request, a Kafka consumer or a scheduled job; a service's own configuration
+ * still wins, since these are the environment's last property source. Structured JSON logs are one setting away:
+ * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or {@code logstash}), and they carry the same ids from the MDC.
+ */
+public class LoggingDefaults implements EnvironmentPostProcessor {
+
+    static final String CORRELATION_PATTERN = "[%X{correlationId:-} %X{traceId:-} %X{spanId:-}] ";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource(
+                        "hyteLoggingDefaults", Map.of("logging.pattern.correlation", CORRELATION_PATTERN)));
+    }
+}
