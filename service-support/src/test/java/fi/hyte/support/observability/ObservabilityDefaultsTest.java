@@ -1,4 +1,4 @@
-package fi.hyte.support.logging;
+package fi.hyte.support.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 
 @ExtendWith(OutputCaptureExtension.class)
-class LoggingDefaultsTest {
+class ObservabilityDefaultsTest {
 
     @Test
     void everyLogLineOfAServiceCarriesTheCorrelationId(CapturedOutput output) {
@@ -21,7 +21,7 @@ class LoggingDefaultsTest {
         application.setWebApplicationType(WebApplicationType.NONE);
         try (var context = application.run("--spring.main.banner-mode=off")) {
             try (var ignored = MDC.putCloseable("correlationId", "corr-4711")) {
-                LoggerFactory.getLogger(LoggingDefaultsTest.class).warn("a line from a request");
+                LoggerFactory.getLogger(ObservabilityDefaultsTest.class).warn("a line from a request");
             }
         }
 
@@ -35,7 +35,7 @@ class LoggingDefaultsTest {
         try (var context = application.run(
                 "--spring.main.banner-mode=off", "--logging.pattern.correlation=<%X{correlationId:-}> ")) {
             try (var ignored = MDC.putCloseable("correlationId", "corr-42")) {
-                LoggerFactory.getLogger(LoggingDefaultsTest.class).warn("own pattern");
+                LoggerFactory.getLogger(ObservabilityDefaultsTest.class).warn("own pattern");
             }
         }
 

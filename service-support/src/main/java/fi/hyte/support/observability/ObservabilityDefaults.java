@@ -1,4 +1,4 @@
-package fi.hyte.support.logging;
+package fi.hyte.support.observability;
 
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -8,11 +8,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Puts the correlation id (and the trace and span ids, when tracing is on) in front of every log line of every
- * service, whether the line comes from a request, a Kafka consumer or a scheduled job; a service's own configuration
+ * service, and publishes HTTP latency histograms, whether the line comes from a request, a Kafka consumer or a scheduled job; a service's own configuration
  * still wins, since these are the environment's last property source. Structured JSON logs are one setting away:
  * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or {@code logstash}), and they carry the same ids from the MDC.
  */
-public class LoggingDefaults implements EnvironmentPostProcessor {
+public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
     static final String CORRELATION_PATTERN = "[%X{correlationId:-} %X{traceId:-} %X{spanId:-}] ";
 
@@ -21,6 +21,6 @@ public class LoggingDefaults implements EnvironmentPostProcessor {
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
-                        "hyteLoggingDefaults", Map.of("logging.pattern.correlation", CORRELATION_PATTERN)));
+                        "hyteObservabilityDefaults", Map.of("logging.pattern.correlation", CORRELATION_PATTERN)));
     }
 }
