@@ -6,7 +6,6 @@ import fi.hyte.indicator.region.Regions;
 import fi.hyte.support.web.Problem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
@@ -23,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Indicator series; every role reads them. A region is named by its code in the region catalogue
  * ({@code 092}, {@code HVA-4}). Refusals name the parameter: an unknown indicator ({@code id}) or region is
- * 404, a malformed gender or year 400, a range whose {@code from} is after its {@code to} 422.
+ * 404, a missing region or a malformed gender or year 400, a range whose {@code from} is after its {@code to}
+ * 422.
  */
 @RestController
 @Validated
@@ -49,7 +49,7 @@ class ValueController {
     @GetMapping
     ValueViews.SeriesView series(
             @PathVariable int id,
-            @RequestParam @NotBlank @Size(max = 40) String region,
+            @RequestParam(required = false) @Size(max = 40) String region,
             @RequestParam(defaultValue = "total")
                     @Pattern(regexp = "male|female|total", message = "must be male, female or total")
                     String gender,
@@ -73,7 +73,7 @@ class ValueController {
     @GetMapping("/by-member")
     ValueViews.SideBySideView byMember(
             @PathVariable int id,
-            @RequestParam @NotBlank @Size(max = 40) String region,
+            @RequestParam(required = false) @Size(max = 40) String region,
             @RequestParam(defaultValue = "total")
                     @Pattern(regexp = "male|female|total|all", message = "must be male, female, total or all")
                     String gender,
@@ -102,6 +102,13 @@ class ValueController {
     }
 
     private Region region(String code, String field) {
+        if (code == null || code.isBlank()) {
+            throw new Problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "%s: a region code is required, e.g. 092 or HVA-4".formatted(field),
+                    field);
+        }
         return regions.find(code)
                 .orElseThrow(() -> new Problem(
                         HttpStatus.NOT_FOUND,
