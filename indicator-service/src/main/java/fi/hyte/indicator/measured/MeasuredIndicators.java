@@ -3,6 +3,7 @@ package fi.hyte.indicator.measured;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class MeasuredIndicators {
     public List<Integer> inForce() {
         var query = Query.query(where(MeasuredGoal.IN_FORCE).is(true));
         query.fields().include(MeasuredGoal.INDICATORS);
-        return mongo.find(query, org.bson.Document.class, "measured_goals").stream()
+        return mongo.find(query, Document.class, "measured_goals").stream()
                 .flatMap(goal -> goal.getList(MeasuredGoal.INDICATORS, Integer.class, List.of()).stream())
                 .distinct()
                 .sorted()

@@ -3,12 +3,17 @@ package fi.hyte.indicator.sotkanet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fi.hyte.indicator.feed.FeedIntake;
+import fi.hyte.indicator.indicator.Indicators;
 import fi.hyte.indicator.measured.MeasuredIndicators;
+import fi.hyte.indicator.region.Regions;
 import fi.hyte.testsupport.TestInfrastructure;
 import fi.hyte.testsupport.TestTokens;
 import fi.hyte.testsupport.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +33,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Sotkanet connector against a local server that serves Sotkanet's recorded responses
@@ -78,6 +84,27 @@ class SotkanetConnectorIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    SotkanetClient client;
+
+    @Autowired
+    Indicators indicators;
+
+    @Autowired
+    Regions regions;
+
+    @Autowired
+    FeedIntake intake;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    SotkanetProperties properties;
+
+    @Autowired
+    Clock clock;
 
     final PlanEvents plans = new PlanEvents();
 
@@ -148,6 +175,21 @@ class SotkanetConnectorIT {
         assertThat(sotkanet.requests("/regions"))
                 .as("/regions is read only when data is fetched")
                 .hasSize(1);
+
+        // another instance (or this one restarted) shares only MongoDB with it, and fetches nothing either
+        var otherInstance = new SotkanetConnector(
+                client,
+                new IndicatorFetches(mongo, clock),
+                measured,
+                indicators,
+                regions,
+                intake,
+                json,
+                properties,
+                clock,
+                new SimpleMeterRegistry());
+        assertThat(otherInstance.pollRound().fetched()).isZero();
+        assertThat(sotkanet.requests("/json")).hasSize(1);
 
         sotkanet.dataUpdated("2025-06-30");
         var newer = connector.pollRound();
