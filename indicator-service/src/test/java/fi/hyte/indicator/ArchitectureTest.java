@@ -36,6 +36,23 @@ class ArchitectureTest {
             .resideInAPackage("..indicator.feed..");
 
     @ArchTest
+    static final ArchRule theMeasuredIndicatorsDependOnNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage("..indicator.measured..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..indicator.feed..", "..indicator.value..", "..indicator.sotkanet..", "..indicator.catalogue..");
+
+    @ArchTest
+    static final ArchRule theConnectorSubmitsThroughTheFeedPathNotIntoValues = noClasses()
+            .that()
+            .resideInAPackage("..indicator.sotkanet..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..indicator.value..");
+
+    @ArchTest
     static final ArchRule onlyTheWebEdgeUsesWebTypes = noClasses()
             .that()
             .resideOutsideOfPackage("..web..")

@@ -1,5 +1,6 @@
 package fi.hyte.indicator.region;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ public class Regions {
     private final List<Region> all;
     private final Map<String, Region> byCode = new HashMap<>();
     private final Map<Integer, Region> bySotkanetId = new HashMap<>();
+    private final Map<String, List<Region>> members = new HashMap<>();
 
     Regions(List<Region> regions) {
         this.all = regions.stream().sorted(Comparator.comparing(Region::code)).toList();
@@ -25,6 +27,9 @@ public class Regions {
             }
             index(region.sotkanetId(), region);
             region.formerSotkanetIds().forEach(id -> index(id, region));
+            region.memberOf()
+                    .forEach(parent -> members.computeIfAbsent(parent, p -> new ArrayList<>())
+                            .add(region));
         }
     }
 
@@ -50,6 +55,15 @@ public class Regions {
 
     public Optional<Region> find(String code) {
         return Optional.ofNullable(byCode.get(code));
+    }
+
+    /**
+     * The regions that belong to the region with this code, ordered by code: the municipalities of a
+     * wellbeing services county (Vantaa-Kerava {@code HVA-4}: {@code 092} Vantaa, {@code 245} Kerava), of a
+     * hospital district or of the country; none for a municipality.
+     */
+    public List<Region> members(String code) {
+        return List.copyOf(members.getOrDefault(code, List.of()));
     }
 
     /** The region with this current or former Sotkanet id. */

@@ -60,6 +60,15 @@ class SotkanetRegionsTest {
     }
 
     @Test
+    void aRegionListsItsMembersByCode() {
+        assertThat(regions.members("HVA-4")).extracting(Region::code).containsExactly("092", "245");
+        assertThat(regions.members("092")).isEmpty();
+        assertThat(regions.members("MAA-358"))
+                .extracting(Region::category)
+                .containsOnly(RegionCategory.MUNICIPALITY, RegionCategory.WELLBEING_COUNTY);
+    }
+
+    @Test
     void theWholeCountryIsQualifiedWithItsSotkanetCategory() {
         Region finland = regions.bySotkanetId(658).orElseThrow();
         assertThat(finland.code()).isEqualTo("MAA-358");
