@@ -39,7 +39,7 @@ class AtRiskWatch {
         this.clock = clock;
     }
 
-    void approved(RiskEvents.GoalApproved approved, EventEnvelope event) {
+    void approved(RiskFeed.GoalApproved approved, EventEnvelope event) {
         var goal = approved.goal();
         applyIfNewer(
                 WatchedGoal.class,
@@ -61,7 +61,7 @@ class AtRiskWatch {
                 new Update().set("status", "RETIRED").set("atRisk", false));
     }
 
-    void action(RiskEvents.ActionChanged action, EventEnvelope event) {
+    void action(RiskFeed.ActionChanged action, EventEnvelope event) {
         var update = new Update().set("goalId", action.goalId()).set("organisation", action.organisation());
         if (action.status() != null) {
             update.set("status", action.status());
@@ -69,7 +69,7 @@ class AtRiskWatch {
         applyIfNewer(GoalAction.class, action.actionId(), event, update);
     }
 
-    void updated(RiskEvents.IndicatorUpdated value, EventEnvelope event) {
+    void updated(RiskFeed.IndicatorUpdated value, EventEnvelope event) {
         if (value.value() == null) {
             return;
         }
@@ -91,13 +91,13 @@ class AtRiskWatch {
     }
 
     private void judge(
-            WatchedGoal goal, WatchedGoal.Measure measure, RiskEvents.IndicatorUpdated value, EventEnvelope event) {
+            WatchedGoal goal, WatchedGoal.Measure measure, RiskFeed.IndicatorUpdated value, EventEnvelope event) {
         Double previous = value.previousValue() != null ? value.previousValue() : earlierYear(value);
         if (previous == null) {
             return;
         }
         if (!GoalAtRisk.against(measure.direction(), previous, value.value())) {
-            if (goal.atRisk() && !previous.equals(value.value())) {
+            if (Boolean.TRUE.equals(goal.atRisk()) && !previous.equals(value.value())) {
                 mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(goal.id())),
                         new Update().set("atRisk", false),
@@ -132,7 +132,7 @@ class AtRiskWatch {
         log.info("goal {} at risk: {} {} -> {}", goal.id(), value.indicator(), previous, value.value());
     }
 
-    private Double earlierYear(RiskEvents.IndicatorUpdated value) {
+    private Double earlierYear(RiskFeed.IndicatorUpdated value) {
         var earlier = Query.query(Criteria.where("indicator")
                         .is(value.indicator())
                         .and("region")

@@ -16,7 +16,7 @@ import java.util.List;
  * @param owners organisations running the goal's actions, to be told
  * @param triggeredBy id of the {@code indicator.updated} event that moved it
  */
-record GoalAtRisk(
+public record GoalAtRisk(
         String goalId,
         String planId,
         String region,
@@ -30,7 +30,7 @@ record GoalAtRisk(
         implements RiskEvent {
 
     /** The value that moved. */
-    record Measure(int indicator, String region, String gender, int year) {}
+    public record Measure(int indicator, String region, String gender, int year) {}
 
     @Override
     public String type() {

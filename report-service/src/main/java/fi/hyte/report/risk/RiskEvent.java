@@ -3,7 +3,7 @@ package fi.hyte.report.risk;
 import fi.hyte.support.event.DomainEvent;
 
 /** The events report-service raises about goals; contract in {@code asyncapi.yaml}. */
-sealed interface RiskEvent extends DomainEvent permits GoalAtRisk {
+public sealed interface RiskEvent extends DomainEvent permits GoalAtRisk {
 
     String goalId();
 }

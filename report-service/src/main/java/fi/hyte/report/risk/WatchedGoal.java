@@ -18,7 +18,7 @@ record WatchedGoal(
         String status,
         List<Measure> measures,
         long version,
-        boolean atRisk,
+        Boolean atRisk,
         Instant atRiskSince,
         GoalAtRisk lastAlert) {
 

@@ -15,7 +15,7 @@ import org.springframework.messaging.Message;
  * checks every {@code indicator.updated} against them.
  */
 @Configuration(proxyBeanMethods = false)
-class RiskEvents {
+class RiskFeed {
 
     record GoalApproved(String planId, String goalId, String region, Goal goal) {
         record Goal(String title, List<WatchedGoal.Measure> measures) {}

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from the indicator catalogue.
  */
 @Configuration(proxyBeanMethods = false)
-class LiveEvents {
+class EventLogFeed {
 
     record CataloguePublished(List<County> counties) {
         record County(String code, List<String> municipalities) {}
