@@ -24,8 +24,13 @@ public final class Envelopes {
 
     public static String indicatorUpdated(
             String id, int indicator, String region, int year, double value, Double previous) {
+        return indicatorUpdated(id, 1, indicator, region, year, value, previous);
+    }
+
+    public static String indicatorUpdated(
+            String id, long version, int indicator, String region, int year, double value, Double previous) {
         String valueId = indicator + ":" + region + ":" + year + ":total";
-        return envelope(id, "indicator.updated", valueId, 1, region, """
+        return envelope(id, "indicator.updated", valueId, version, region, """
                 {"valueId":"%s","indicator":%d,"region":"%s","year":%d,"gender":"total","value":%s,\
                 "absValue":null,"previousValue":%s,"feedId":"feed"}""".formatted(
                         valueId, indicator, region, year, value, previous));
