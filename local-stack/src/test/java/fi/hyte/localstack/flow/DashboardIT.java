@@ -157,7 +157,7 @@ class DashboardIT {
         String viewer = token("viewer");
         String stream = gateway + "/api/events?region=HVA-4&access_token=" + viewer;
         String lastId;
-        try (var events = Sse.open(stream, null)) {
+        try (var events = Sse.open(stream, null, null)) {
             assertThat(events.status()).isEqualTo(200);
             events.awaitComment("connected");
             long posted = System.nanoTime();

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /** A plain Server-Sent Events client over java.net.http, as a browser's EventSource reads the stream. */
 public final class SseClient implements AutoCloseable {
 
-    /** One event as the stream delivered it. */
-    public record Event(String id, String type, String data) {}
+    /** One event as the stream delivered it, and when ({@link System#nanoTime()}). */
+    public record Event(String id, String type, String data, long receivedAt) {}
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,7 +83,7 @@ public final class SseClient implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        events.add(new Event(id, type, data.toString()));
+                        events.add(new Event(id, type, data.toString(), System.nanoTime()));
                     }
                     id = null;
                     type = "message";
