@@ -154,22 +154,26 @@ class LiveEventsIT {
     void anEventIsOnTheStreamSoonAfterKafkaAcknowledgedIt() throws Exception {
         String region = Envelopes.region("HVA");
         var latencies = new ArrayList<Long>();
+        var order = new ArrayList<Long>();
         try (var stream = SseClient.open(url("/api/events?region=" + region), TestTokens.viewer("HVA-4"), null)) {
             awaitConnected(stream);
+            publishValue(region, 1999, 0); // the first record through a fresh consumer path is warm-up
+            assertThat(stream.next(WAIT)).isNotNull();
             for (int i = 0; i < 40; i++) {
                 publishValue(region, 2000 + i, i);
                 long acknowledged = System.nanoTime();
                 var event = stream.next(WAIT);
                 assertThat(event).isNotNull();
                 latencies.add(Math.max(0, (event.receivedAt() - acknowledged) / 1_000_000));
+                order.add(latencies.getLast());
             }
         }
         latencies.sort(null);
         long p50 = latencies.get(latencies.size() / 2);
         long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
         System.out.printf(
-                "Kafka ack -> on the SSE stream, %d events: p50 %d ms, p99 %d ms, max %d ms%n",
-                latencies.size(), p50, p99, latencies.getLast());
+                "Kafka ack -> on the SSE stream, %d events: p50 %d ms, p99 %d ms, max %d ms (all: %s)%n",
+                latencies.size(), p50, p99, latencies.getLast(), order);
         assertThat(p50).as("in-process notification, not a poll").isLessThan(1000);
     }
 
