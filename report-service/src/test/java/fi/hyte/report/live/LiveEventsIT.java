@@ -25,7 +25,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The SSE stream over real Kafka, the Mongo-wire server and HTTP. */
@@ -222,10 +221,5 @@ class LiveEventsIT {
 
     private static void publish(String topic, String key, String value) {
         Topics.publish(TestInfrastructure.kafkaBootstrap(), topic, key, value);
-    }
-
-    @SuppressWarnings("unused")
-    private static JsonNode tree(String data) {
-        return json.readTree(data);
     }
 }
