@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,7 +16,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +41,8 @@ class EdgeSecurity {
                         .hasAnyRole("COORDINATOR", "OWNER", "INTEGRATOR", "VIEWER")
                         .anyExchange()
                         .denyAll())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenConverter(bearerTokens())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
                         .authenticationEntryPoint((exchange, e) -> problem(
                                 exchange.getResponse(),
                                 HttpStatus.UNAUTHORIZED,
@@ -57,6 +61,23 @@ class EdgeSecurity {
                         .accessDeniedHandler((exchange, e) ->
                                 problem(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden", "Not allowed.")))
                 .build();
+    }
+
+    /**
+     * A browser's EventSource cannot send an Authorization header: on {@code GET /api/events} and
+     * {@code GET /dashboard} only, the token may also come as the {@code access_token} query parameter.
+     */
+    private static ServerAuthenticationConverter bearerTokens() {
+        var headerOnly = new ServerBearerTokenAuthenticationConverter();
+        var queryAllowed = new ServerBearerTokenAuthenticationConverter();
+        queryAllowed.setAllowUriQueryParameter(true);
+        return exchange -> {
+            var request = exchange.getRequest();
+            String path = request.getPath().pathWithinApplication().value();
+            boolean streamOrPage = HttpMethod.GET.equals(request.getMethod())
+                    && (path.equals("/api/events") || path.equals("/dashboard"));
+            return (streamOrPage ? queryAllowed : headerOnly).convert(exchange);
+        };
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roles() {

@@ -1,0 +1,2 @@
+/** The live dashboard page: plain HTML and JavaScript, no build step, served as one document. */
+package fi.hyte.report.dashboard;

@@ -1,0 +1,171 @@
+package fi.hyte.report.risk;
+
+import fi.hyte.support.event.EventEnvelope;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides when a goal is at risk. A value of a measure of an approved goal, for the baseline year or later,
+ * that moves against the goal's direction raises {@code goal.at-risk}: against the value it replaces
+ * ({@code previousValue}, a revision of the same year) or, for a year's first value, against the latest
+ * earlier year in the report's value read model. The alert is inserted once under an id derived from the
+ * goal and the triggering event, with its event in the same document (the outbox).
+ */
+@Component
+class AtRiskWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(AtRiskWatch.class);
+
+    /** The report's read model of indicator values (projection package), read here only by field names. */
+    private static final String VALUES = "values";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    AtRiskWatch(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    void approved(RiskFeed.GoalApproved approved, EventEnvelope event) {
+        var goal = approved.goal();
+        applyIfNewer(
+                WatchedGoal.class,
+                approved.goalId(),
+                event,
+                new Update()
+                        .set("planId", approved.planId())
+                        .set("region", approved.region())
+                        .set("title", goal.title())
+                        .set("measures", goal.measures())
+                        .set("status", "APPROVED"));
+    }
+
+    void retired(String goalId, EventEnvelope event) {
+        applyIfNewer(
+                WatchedGoal.class,
+                goalId,
+                event,
+                new Update().set("status", "RETIRED").set("atRisk", false));
+    }
+
+    void action(RiskFeed.ActionChanged action, EventEnvelope event) {
+        var update = new Update().set("goalId", action.goalId()).set("organisation", action.organisation());
+        if (action.status() != null) {
+            update.set("status", action.status());
+        }
+        applyIfNewer(GoalAction.class, action.actionId(), event, update);
+    }
+
+    void updated(RiskFeed.IndicatorUpdated value, EventEnvelope event) {
+        if (value.value() == null) {
+            return;
+        }
+        // the exact measure is picked below: $elemMatch is not something every Mongo-wire server does well
+        var watched = Query.query(Criteria.where("status")
+                .is("APPROVED")
+                .and("measures.indicator")
+                .is(value.indicator()));
+        for (WatchedGoal goal : mongo.find(watched, WatchedGoal.class)) {
+            goal.measures().stream()
+                    .filter(m -> m.indicator() == value.indicator()
+                            && Objects.equals(m.region(), value.region())
+                            && Objects.equals(m.gender(), value.gender())
+                            && (m.baseline() == null
+                                    || value.year() >= m.baseline().year()))
+                    .findFirst()
+                    .ifPresent(measure -> judge(goal, measure, value, event));
+        }
+    }
+
+    private void judge(
+            WatchedGoal goal, WatchedGoal.Measure measure, RiskFeed.IndicatorUpdated value, EventEnvelope event) {
+        Double previous = value.previousValue() != null ? value.previousValue() : earlierYear(value);
+        if (previous == null) {
+            return;
+        }
+        if (!GoalAtRisk.against(measure.direction(), previous, value.value())) {
+            if (Boolean.TRUE.equals(goal.atRisk()) && !previous.equals(value.value())) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(goal.id())),
+                        new Update().set("atRisk", false),
+                        WatchedGoal.class);
+            }
+            return;
+        }
+        var alert = new GoalAtRisk(
+                goal.id(),
+                goal.planId(),
+                goal.region(),
+                goal.title(),
+                new GoalAtRisk.Measure(value.indicator(), value.region(), value.gender(), value.year()),
+                previous,
+                value.value(),
+                measure.direction(),
+                owners(goal.id()),
+                event.id().toString());
+        try {
+            mongo.insert(AtRiskAlert.raise(alert, clock.instant()));
+        } catch (DuplicateKeyException alreadyRaised) {
+            log.debug("goal.at-risk for {} from {} already raised", goal.id(), event.id());
+            return;
+        }
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(goal.id())),
+                new Update()
+                        .set("atRisk", true)
+                        .set("atRiskSince", clock.instant())
+                        .set("lastAlert", alert),
+                WatchedGoal.class);
+        log.info("goal {} at risk: {} {} -> {}", goal.id(), value.indicator(), previous, value.value());
+    }
+
+    private Double earlierYear(RiskFeed.IndicatorUpdated value) {
+        var earlier = Query.query(Criteria.where("indicator")
+                        .is(value.indicator())
+                        .and("region")
+                        .is(value.region())
+                        .and("gender")
+                        .is(value.gender())
+                        .and("year")
+                        .lt(value.year()))
+                .with(Sort.by(Sort.Direction.DESC, "year"))
+                .limit(1);
+        Document found = mongo.findOne(earlier, Document.class, VALUES);
+        return found == null || !(found.get("value") instanceof Number n) ? null : n.doubleValue();
+    }
+
+    private List<String> owners(String goalId) {
+        var actions =
+                Query.query(Criteria.where("goalId").is(goalId).and("status").ne("CANCELLED"));
+        var owners = new LinkedHashSet<String>();
+        mongo.find(actions, GoalAction.class).stream()
+                .map(GoalAction::organisation)
+                .filter(Objects::nonNull)
+                .sorted()
+                .forEach(owners::add);
+        return List.copyOf(owners);
+    }
+
+    private void applyIfNewer(Class<?> model, String id, EventEnvelope event, Update update) {
+        var olderOrMissing =
+                Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
+        try {
+            mongo.upsert(olderOrMissing, update.set("version", event.aggregateVersion()), model);
+        } catch (DuplicateKeyException alreadyApplied) {
+            log.debug("{} {} already reflects version {}", model.getSimpleName(), id, event.aggregateVersion());
+        }
+    }
+}
