@@ -38,4 +38,15 @@ class Projections {
             return false;
         }
     }
+
+    /**
+     * Like {@link #applyIfNewer} but never creates a document: for events that only change something the
+     * read model already holds (a goal retired that was never approved leaves no trace).
+     */
+    boolean applyToExistingIfNewer(Class<?> model, String id, EventEnvelope event, Update update) {
+        var older = Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
+        return mongo.updateFirst(older, update.set("version", event.aggregateVersion()), model)
+                        .getModifiedCount()
+                > 0;
+    }
 }
