@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reports {
 
+    private static final String VALUES = ValueModel.class
+            .getAnnotation(org.springframework.data.mongodb.core.mapping.Document.class)
+            .value();
     private static final Set<String> OPEN = Set.of("PLANNED", "IN_PROGRESS");
     private static final Comparator<GoalModel> REPORT_ORDER = Comparator.comparing(
                     (GoalModel goal) -> ageGroupRank(goal.ageGroup()))
@@ -160,9 +164,12 @@ public class Reports {
                 .lte(year));
         query.fields().include("indicator", "region", "year", "gender", "value");
         Map<String, List<GoalModel.Point>> series = new HashMap<>();
-        for (ValueModel value : mongo.find(query, ValueModel.class)) {
-            series.computeIfAbsent(key(value.indicator(), value.region(), value.gender()), k -> new ArrayList<>())
-                    .add(new GoalModel.Point(value.year(), value.value()));
+        // raw documents: no mapping of fields the report does not need
+        for (Document value : mongo.find(query, Document.class, VALUES)) {
+            series.computeIfAbsent(
+                            key(value.getInteger("indicator"), value.getString("region"), value.getString("gender")),
+                            k -> new ArrayList<>())
+                    .add(new GoalModel.Point(value.getInteger("year"), ((Number) value.get("value")).doubleValue()));
         }
         series.values().forEach(points -> points.sort(Comparator.comparingInt(GoalModel.Point::year)));
         return new Values(series);
