@@ -236,6 +236,7 @@ class ReportFormatsIT {
             var response = get(null, "text/html", language.get(0));
             assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
                     .isTrue();
+            keep("report-" + language.get(0).substring(0, 2) + ".html", response.getBody());
             String html = new String(response.getBody(), StandardCharsets.UTF_8);
             assertThat(html).contains(language.get(1), language.get(2), language.get(3), TITLE);
             assertThat(html.split("<svg", -1)).hasSize(3);
@@ -256,7 +257,16 @@ class ReportFormatsIT {
     void pdfIsRenderedFromTheHtmlWithFinnishCharacters() throws Exception {
         var response = get(null, "application/pdf", null);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        keep("report.pdf", response.getBody());
         try (var pdf = Loader.loadPDF(response.getBody())) {
+            for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+                var image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page, 60);
+                javax.imageio.ImageIO.write(
+                        image,
+                        "png",
+                        java.nio.file.Path.of("target/report-samples/page-" + (page + 1) + ".png")
+                                .toFile());
+            }
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains(TITLE, "Hyvinvointikertomus 2026", "Liikkuminen lisääntyy", "Työ jatkuu.");
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
@@ -336,6 +346,13 @@ class ReportFormatsIT {
                 .retrieve()
                 .toEntity(JsonNode.class);
         assertThat(stale.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+    }
+
+    /** Keeps what was rendered under target/report-samples for a person to look at. */
+    private static void keep(String name, byte[] content) throws java.io.IOException {
+        var directory = java.nio.file.Path.of("target/report-samples");
+        java.nio.file.Files.createDirectories(directory);
+        java.nio.file.Files.write(directory.resolve(name), content);
     }
 
     private ResponseEntity<byte[]> get(String format, String accept, String language) {
