@@ -147,8 +147,10 @@ class ReadModelReplayIT {
                 .isFalse();
         assertThat(mongo.findById(actionId, Document.class, "actions").getString("status"))
                 .isEqualTo("COMPLETED");
-        assertThat(mongo.findById(indicator + ":" + county + ":2025:total", Document.class, "values")
-                        .getDouble("value"))
+        assertThat(mongo.findById(indicator + ":" + county, Document.class, "series")
+                        .get("points", Document.class)
+                        .get("total_2025", Document.class)
+                        .getDouble("v"))
                 .isEqualTo(10.5);
         assertThat(mongo.findById(county, Document.class, "counties").getList("municipalities", String.class))
                 .containsExactly("092", "245");

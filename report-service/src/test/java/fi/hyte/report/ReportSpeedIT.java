@@ -22,8 +22,9 @@ import org.springframework.web.client.RestClient;
 /**
  * The size the benchmark asks for, straight into the read model: a county with 9 municipalities, 10 goals,
  * 50 measures, 20 years and 3 genders for the county and every municipality (30,000 values). Prints the
- * latencies of the report's JSON over HTTP; the bound asserted here is loose (a shared CI machine), the
- * benchmark module measures properly.
+ * latencies of the report's JSON over HTTP (after warm-up, so mostly served from the report cache that the
+ * read model's generation validates); the bound asserted here is loose (a shared CI machine), the benchmark
+ * module measures properly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReportSpeedIT {
@@ -45,6 +46,7 @@ class ReportSpeedIT {
         List<String> members = List.of("092", "245", "106", "186", "505", "543", "611", "858", "927");
         mongo.insert(new Document("_id", county).append("municipalities", members), "counties");
         var values = new ArrayList<Document>();
+        int valueCount = 0;
         var goals = new ArrayList<Document>();
         for (int g = 0; g < 10; g++) {
             var measures = new ArrayList<Document>();
@@ -57,17 +59,20 @@ class ReportSpeedIT {
                         .append("target", new Document("year", 2030).append("value", 10.0))
                         .append("direction", "DECREASE"));
                 for (String region : concat(county, members)) {
+                    var points = new Document();
                     for (int year = 2007; year < 2027; year++) {
                         for (String gender : List.of("male", "female", "total")) {
-                            values.add(new Document("_id", indicator + ":" + region + ":" + year + ":" + gender)
-                                    .append("indicator", indicator)
-                                    .append("region", region)
-                                    .append("year", year)
-                                    .append("gender", gender)
-                                    .append("value", 20.0 - (year - 2007) * 0.4 + gender.length() * 0.1)
-                                    .append("version", 1L));
+                            points.append(
+                                    gender + "_" + year,
+                                    new Document("v", 20.0 - (year - 2007) * 0.4 + gender.length() * 0.1)
+                                            .append("n", 1L));
+                            valueCount++;
                         }
                     }
+                    values.add(new Document("_id", indicator + ":" + region)
+                            .append("indicator", indicator)
+                            .append("region", region)
+                            .append("points", points));
                 }
             }
             goals.add(new Document("_id", UUID.randomUUID().toString())
@@ -85,7 +90,7 @@ class ReportSpeedIT {
                     .append("version", 1L));
         }
         mongo.insert(goals, "goals");
-        mongo.insert(values, "values");
+        mongo.insert(values, "series");
 
         var http = RestClient.builder().baseUrl("http://localhost:" + port).build();
         String token = TestTokens.viewer(county);
@@ -112,7 +117,7 @@ class ReportSpeedIT {
         double p99 = nanos[(int) Math.ceil(measured * 0.99) - 1] / 1e6;
         System.out.printf(
                 "report JSON, county with 9 municipalities, 10 goals, 50 measures x 20 years x 3 genders (%d values, %d bytes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                values.size(), size, p50, p99, nanos[measured - 1] / 1e6);
+                valueCount, size, p50, p99, nanos[measured - 1] / 1e6);
         assertThat(p99).isLessThan(2_000);
     }
 

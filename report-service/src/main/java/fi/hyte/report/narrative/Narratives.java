@@ -1,5 +1,6 @@
 package fi.hyte.report.narrative;
 
+import fi.hyte.report.projection.Generation;
 import fi.hyte.support.event.EventContext;
 import fi.hyte.support.web.Problem;
 import java.time.Clock;
@@ -14,10 +15,12 @@ public class Narratives {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Generation generation;
 
-    Narratives(MongoTemplate mongo, Clock clock) {
+    Narratives(MongoTemplate mongo, Clock clock, Generation generation) {
         this.mongo = mongo;
         this.clock = clock;
+        this.generation = generation;
     }
 
     public Optional<Narrative> find(String region, int year) {
@@ -36,6 +39,8 @@ public class Narratives {
                     .formatted(narrative.revision(), expectedRevision));
         }
         narrative.write(summary, commentary, EventContext.actor(), clock.instant());
-        return mongo.save(narrative);
+        Narrative saved = mongo.save(narrative);
+        generation.advance();
+        return saved;
     }
 }

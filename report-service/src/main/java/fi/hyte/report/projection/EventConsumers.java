@@ -179,7 +179,10 @@ class EventConsumers {
             EventEnvelope event = reader.read(message.getPayload());
             switch (event.type()) {
                 case "indicator.updated" -> value(reader, projections, event);
-                case "indicator.catalogue-published" -> counties(reader, mongo, event);
+                case "indicator.catalogue-published" -> {
+                    counties(reader, mongo, event);
+                    projections.changed();
+                }
                 default -> log.debug("not projected: {} {}", event.type(), event.id());
             }
         };
@@ -188,20 +191,11 @@ class EventConsumers {
     private static void value(EventReader reader, Projections projections, EventEnvelope event) {
         var value = reader.payload(event, IndicatorUpdated.class);
         Double figure = value.value() != null ? value.value() : value.absValue();
-        if (figure == null) {
-            log.warn("indicator.updated {} carries no value", event.id());
+        if (figure == null || value.region() == null || value.gender() == null) {
+            log.warn("indicator.updated {} carries no value, region or gender", event.id());
             return;
         }
-        projections.applyIfNewer(
-                ValueModel.class,
-                event.aggregateId(),
-                event,
-                new Update()
-                        .set("indicator", value.indicator())
-                        .set("region", value.region())
-                        .set("year", value.year())
-                        .set("gender", value.gender())
-                        .set("value", figure));
+        projections.applyPointIfNewer(value.indicator(), value.region(), value.gender(), value.year(), figure, event);
     }
 
     /**

@@ -32,17 +32,19 @@ import org.springframework.stereotype.Component;
 public class ReadModels implements SmartInitializingSingleton {
 
     /** Every collection that the event topics alone fill. */
-    public static final List<String> COLLECTIONS = List.of("actions", "counties", "goals", "plans", "values");
+    public static final List<String> COLLECTIONS = List.of("actions", "counties", "goals", "plans", "series");
 
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
     private static final JsonWriterSettings CANONICAL =
             JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final MongoTemplate mongo;
+    private final Generation generation;
     private final boolean rebuild;
 
-    ReadModels(MongoTemplate mongo, @Value("${hyte.report.rebuild:false}") boolean rebuild) {
+    ReadModels(MongoTemplate mongo, Generation generation, @Value("${hyte.report.rebuild:false}") boolean rebuild) {
         this.mongo = mongo;
+        this.generation = generation;
         this.rebuild = rebuild;
     }
 
@@ -55,6 +57,7 @@ public class ReadModels implements SmartInitializingSingleton {
                     mongo.dropCollection(collection);
                 }
             });
+            generation.advance();
             log.warn("Read models {} dropped: replaying the event topics from the beginning", COLLECTIONS);
         }
         // the report's queries: a region's goals, the goals' actions, and all values of the report's

@@ -3,9 +3,10 @@ package fi.hyte.report.report;
 import fi.hyte.report.narrative.Narratives;
 import fi.hyte.report.projection.ActionModel;
 import fi.hyte.report.projection.CountyModel;
+import fi.hyte.report.projection.Generation;
 import fi.hyte.report.projection.GoalModel;
 import fi.hyte.report.projection.PlanModel;
-import fi.hyte.report.projection.ValueModel;
+import fi.hyte.report.projection.SeriesModel;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,18 +25,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles reports from the read models in a fixed number of queries, whatever the size of the report: the
- * region's goals, their plans, their actions, the county's members, every value of every measure (all
- * indicators, regions and genders in one query) and the narrative.
+ * region's goals, their plans, their actions, the county's members, every series of every measure (all
+ * indicators, regions and genders in one query by id) and the narrative.
  */
 @Service
 public class Reports {
 
-    private static final String VALUES = ValueModel.class
-            .getAnnotation(org.springframework.data.mongodb.core.mapping.Document.class)
-            .value();
     private static final Set<String> OPEN = Set.of("PLANNED", "IN_PROGRESS");
     private static final Comparator<GoalModel> REPORT_ORDER = Comparator.comparing(
                     (GoalModel goal) -> ageGroupRank(goal.ageGroup()))
@@ -44,15 +43,71 @@ public class Reports {
 
     private final MongoTemplate mongo;
     private final Narratives narratives;
+    private final Generation generation;
+    private final JsonMapper json;
     private final Clock clock;
 
-    Reports(MongoTemplate mongo, Narratives narratives, Clock clock) {
+    /** Reports as last computed, by region, year and day (overdue depends on the day), with their generation. */
+    private final Map<String, Computed> computed =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Computed> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    /** A computed report, with its JSON once someone asked for it. */
+    private static final class Computed {
+        final long generation;
+        final WelfareReport report;
+        volatile byte[] json;
+
+        Computed(long generation, WelfareReport report) {
+            this.generation = generation;
+            this.report = report;
+        }
+    }
+
+    Reports(MongoTemplate mongo, Narratives narratives, Generation generation, JsonMapper json, Clock clock) {
         this.mongo = mongo;
         this.narratives = narratives;
+        this.generation = generation;
+        this.json = json;
         this.clock = clock;
     }
 
+    /**
+     * The report as the read model stands: computed again only if something it shows has changed since it was
+     * last computed (on any instance), else as then, {@code generatedAt} included.
+     */
     public WelfareReport annual(String region, int year) {
+        return current(region, year).report;
+    }
+
+    /** The report's JSON, serialised once per computed report: the benchmark's and dashboards' hot path. */
+    public byte[] annualJson(String region, int year) {
+        Computed current = current(region, year);
+        byte[] json = current.json;
+        if (json == null) {
+            json = this.json.writeValueAsBytes(current.report);
+            current.json = json;
+        }
+        return json;
+    }
+
+    private Computed current(String region, int year) {
+        long now = generation.current();
+        String key = region + ":" + year + ":" + LocalDate.now(clock);
+        Computed cached = computed.get(key);
+        if (cached != null && cached.generation == now) {
+            return cached;
+        }
+        var fresh = new Computed(now, compute(region, year));
+        computed.put(key, fresh);
+        return fresh;
+    }
+
+    private WelfareReport compute(String region, int year) {
         var inForce = Query.query(Criteria.where("region")
                 .is(region)
                 .and("status")
@@ -145,31 +200,37 @@ public class Reports {
         return county == null || county.municipalities() == null ? List.of() : county.municipalities();
     }
 
-    /** Every value the report needs, in one query: the measures' indicators in their regions and the members. */
+    /**
+     * Every value the report needs, in one query by id: the series of each measure's indicator in its region
+     * and in the county's members, all genders and years, cut at the report's year.
+     */
     private Values values(List<GoalModel> goals, List<String> members, int year) {
-        Set<Integer> indicators = new LinkedHashSet<>();
-        Set<String> regions = new LinkedHashSet<>(members);
+        Set<String> ids = new LinkedHashSet<>();
         goals.stream()
                 .filter(goal -> goal.measures() != null)
                 .flatMap(goal -> goal.measures().stream())
                 .forEach(measure -> {
-                    indicators.add(measure.indicator());
-                    regions.add(measure.region());
+                    ids.add(SeriesModel.id(measure.indicator(), measure.region()));
+                    members.forEach(member -> ids.add(SeriesModel.id(measure.indicator(), member)));
                 });
-        var query = Query.query(Criteria.where("indicator")
-                .in(indicators)
-                .and("region")
-                .in(regions)
-                .and("year")
-                .lte(year));
-        query.fields().include("indicator", "region", "year", "gender", "value");
         Map<String, List<GoalModel.Point>> series = new HashMap<>();
-        // raw documents: no mapping of fields the report does not need
-        for (Document value : mongo.find(query, Document.class, VALUES)) {
-            series.computeIfAbsent(
-                            key(value.getInteger("indicator"), value.getString("region"), value.getString("gender")),
-                            k -> new ArrayList<>())
-                    .add(new GoalModel.Point(value.getInteger("year"), ((Number) value.get("value")).doubleValue()));
+        // raw documents: the points map is read as it is stored, with no mapping
+        for (Document document :
+                mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, SeriesModel.COLLECTION)) {
+            int indicator = document.getInteger("indicator");
+            String region = document.getString("region");
+            Document points = document.get("points", Document.class);
+            if (points == null) {
+                continue;
+            }
+            points.forEach((key, point) -> {
+                int cut = key.lastIndexOf('_');
+                int pointYear = Integer.parseInt(key.substring(cut + 1));
+                if (pointYear <= year && point instanceof Document p) {
+                    series.computeIfAbsent(key(indicator, region, key.substring(0, cut)), k -> new ArrayList<>())
+                            .add(new GoalModel.Point(pointYear, ((Number) p.get("v")).doubleValue()));
+                }
+            });
         }
         series.values().forEach(points -> points.sort(Comparator.comparingInt(GoalModel.Point::year)));
         return new Values(series);

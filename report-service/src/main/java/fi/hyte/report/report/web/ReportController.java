@@ -3,11 +3,13 @@ package fi.hyte.report.report.web;
 import fi.hyte.report.report.Reports;
 import fi.hyte.report.report.format.Format;
 import fi.hyte.report.report.format.Language;
+import fi.hyte.report.report.format.Rendered;
 import fi.hyte.report.report.format.ReportRenderer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,12 @@ class ReportController {
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Format chosen = Format.negotiate(format, accept);
         var locale = Language.of(acceptLanguage);
-        return Responses.of(renderer.render(reports.annual(region, year), chosen, locale, null), chosen, locale);
+        var rendered = chosen == Format.JSON
+                ? new Rendered(
+                        reports.annualJson(region, year),
+                        MediaType.APPLICATION_JSON,
+                        "hyvinvointikertomus-%s-%d.json".formatted(region, year))
+                : renderer.render(reports.annual(region, year), chosen, locale, null);
+        return Responses.of(rendered, chosen, locale);
     }
 }
