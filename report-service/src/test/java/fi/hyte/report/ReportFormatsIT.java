@@ -299,7 +299,7 @@ class ReportFormatsIT {
             List<Row> goals = workbook.getSheet(0).orElseThrow().read();
             assertThat(goals).hasSize(3);
             assertThat(goals.get(1).getCellText(2)).isEqualTo(TITLE);
-            assertThat(goals.get(1).getCellText(13)).isEqualTo("On track");
+            assertThat(goals.get(1).getCellText(14)).isEqualTo("On track");
             assertThat(workbook.getSheet(1).orElseThrow().read()).hasSize(1 + 14);
             List<Row> actions =
                     new ArrayList<>(workbook.getSheet(2).orElseThrow().read());

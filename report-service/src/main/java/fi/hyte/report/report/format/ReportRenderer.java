@@ -3,6 +3,7 @@ package fi.hyte.report.report.format;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import fi.hyte.report.projection.GoalModel;
+import fi.hyte.report.report.IndicatorNames;
 import fi.hyte.report.report.RegionNames;
 import fi.hyte.report.report.WelfareReport;
 import java.io.ByteArrayOutputStream;
@@ -31,11 +32,13 @@ public class ReportRenderer {
     private final ITemplateEngine templates;
     private final JsonMapper json;
     private final RegionNames regions;
+    private final IndicatorNames indicators;
 
-    ReportRenderer(ITemplateEngine templates, JsonMapper json, RegionNames regions) {
+    ReportRenderer(ITemplateEngine templates, JsonMapper json, RegionNames regions, IndicatorNames indicators) {
         this.templates = templates;
         this.json = json;
         this.regions = regions;
+        this.indicators = indicators;
     }
 
     /** One age group of the rendered report with its goals. */
@@ -56,7 +59,7 @@ public class ReportRenderer {
             case HTML -> html(report, locale, edition).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf(html(report, locale, edition));
             case CSV -> CsvExport.write(report);
-            case XLSX -> XlsxExport.write(report, new Texts(locale, regions));
+            case XLSX -> XlsxExport.write(report, new Texts(locale, regions, indicators));
         };
         MediaType type = format == Format.HTML || format == Format.CSV
                 ? new MediaType(format.mediaType(), StandardCharsets.UTF_8)
@@ -70,13 +73,15 @@ public class ReportRenderer {
         for (var goal : report.goals()) {
             for (int i = 0; i < goal.measures().size(); i++) {
                 var measure = goal.measures().get(i);
-                charts.put(goal.goalId() + ":" + i, TrendChart.svg(measure, goal.title() + ": " + measure.indicator()));
+                charts.put(
+                        goal.goalId() + ":" + i,
+                        TrendChart.svg(measure, goal.title() + ": " + indicators.of(measure.indicator(), locale)));
                 genderRows.put(goal.goalId() + ":" + i, genderRows(measure));
             }
         }
         var context = new Context(locale);
         context.setVariable("report", report);
-        context.setVariable("t", new Texts(locale, regions));
+        context.setVariable("t", new Texts(locale, regions, indicators));
         context.setVariable("groups", groups(report));
         context.setVariable("charts", charts);
         context.setVariable("genderRows", genderRows);

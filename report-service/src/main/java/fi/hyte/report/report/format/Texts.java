@@ -1,5 +1,6 @@
 package fi.hyte.report.report.format;
 
+import fi.hyte.report.report.IndicatorNames;
 import fi.hyte.report.report.RegionNames;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -22,15 +23,17 @@ public final class Texts {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final RegionNames regions;
+    private final IndicatorNames indicators;
     private final NumberFormat numbers;
 
-    Texts(Locale locale, RegionNames regions) {
+    Texts(Locale locale, RegionNames regions, IndicatorNames indicators) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(
                 "i18n/report",
                 locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.regions = regions;
+        this.indicators = indicators;
         this.numbers = NumberFormat.getNumberInstance(locale);
         this.numbers.setMaximumFractionDigits(2);
         this.numbers.setGroupingUsed(false);
@@ -51,6 +54,10 @@ public final class Texts {
 
     public String region(String code) {
         return code == null ? "" : regions.of(code, locale);
+    }
+
+    public String indicator(int id) {
+        return indicators.of(id, locale);
     }
 
     public String number(Double value) {

@@ -39,6 +39,7 @@ final class XlsxExport {
                         "goalId",
                         t.t("xlsx.goal"),
                         t.t("measure.indicator"),
+                        t.t("xlsx.indicatorTitle"),
                         t.t("measure.region"),
                         t.t("xlsx.gender"),
                         t.t("measure.direction"),
@@ -66,6 +67,7 @@ final class XlsxExport {
                 sheet.value(row, c++, goal.goalId());
                 sheet.value(row, c++, goal.title());
                 sheet.value(row, c++, measure.indicator());
+                sheet.value(row, c++, t.indicator(measure.indicator()));
                 sheet.value(row, c++, t.region(measure.region()));
                 sheet.value(row, c++, t.t("gender." + measure.gender()));
                 sheet.value(row, c++, t.t("measure.direction." + measure.direction()));
