@@ -66,7 +66,7 @@ class ReadModelReplayIT {
         var plan = List.of(
                 envelope("plan.drafted", planId, 1, county, """
                         {"planId":"%s","region":"%s","title":"Suunnitelma","termStart":2026,"termEnd":2029,
-                         "sections":[],"organisations":["vantaa"]}""".formatted(planId, county)),
+                         "sections":[{"ageGroup":"ALL","title":"Voimassa","summary":"s"}],"organisations":["vantaa"]}""".formatted(planId, county)),
                 envelope("plan.approved", planId, 3, county, """
                         {"planId":"%s","region":"%s","title":"Suunnitelma","termStart":2026,"termEnd":2029,
                          "approval":{"decisionBody":"av","decisionDate":"2025-12-15","reference":"§ 1"},
@@ -98,7 +98,13 @@ class ReadModelReplayIT {
                         planId,
                         10,
                         county,
-                        Events.goal(planId, kept, county, "Tarkistettu muotoilu", "ALL", measures)));
+                        Events.goal(planId, kept, county, "Tarkistettu muotoilu", "ALL", measures)),
+                envelope("plan.revision-opened", planId, 11, county, """
+                        {"planId":"%s","region":"%s","planVersion":3,"reason":"r"}""".formatted(planId, county)),
+                envelope("plan.revised", planId, 12, county, """
+                        {"planId":"%s","region":"%s","title":"Suunnitelma","termStart":2026,"termEnd":2029,
+                         "sections":[{"ageGroup":"ALL","title":"Luonnos","summary":"s"}],"organisations":["vantaa"],
+                         "changed":["sections"]}""".formatted(planId, county)));
         for (String event : plan) {
             Events.plan(planId, event);
             Events.plan(planId, event); // every event twice: a relay that crashed before removing it
@@ -138,6 +144,16 @@ class ReadModelReplayIT {
         Events.indicator("indicators", older);
 
         awaitCaughtUp(LIVE_GROUP);
+        var planModel = mongo.findById(planId, Document.class, "plans");
+        assertThat(planModel.getString("status")).isEqualTo("REVISION");
+        assertThat(planModel.getList("sections", Document.class).getFirst().getString("title"))
+                .as("a revision's sections are not in force before its approval")
+                .isEqualTo("Voimassa");
+        assertThat(planModel
+                        .getList("pendingSections", Document.class)
+                        .getFirst()
+                        .getString("title"))
+                .isEqualTo("Luonnos");
         var goal = mongo.findById(kept, Document.class, "goals");
         assertThat(goal.getString("title")).isEqualTo("Tarkistettu muotoilu");
         assertThat(mongo.findById(retired, Document.class, "goals").getString("status"))

@@ -74,13 +74,18 @@ class EventConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> planEvents(EventReader reader, Projections projections) {
+    Consumer<Message<byte[]>> planEvents(EventReader reader, Projections projections, MongoTemplate mongo) {
         return message -> {
             EventEnvelope event = reader.read(message.getPayload());
             switch (event.type()) {
                 case "plan.drafted", "plan.revised" -> {
+                    // a draft's or revision's sections and organisations are not in force until approved: kept
+                    // aside, and taken over by the next plan.approved
                     var plan = reader.payload(event, PlanChanged.class);
-                    var update = plan(plan);
+                    var update = new Update();
+                    setIfPresent(update, "region", plan.region());
+                    setIfPresent(update, "pendingSections", plan.sections());
+                    setIfPresent(update, "pendingOrganisations", plan.organisations());
                     if (event.type().equals("plan.drafted")) {
                         update.set("status", "DRAFT");
                     }
@@ -88,14 +93,20 @@ class EventConsumers {
                 }
                 case "plan.approved" -> {
                     var plan = reader.payload(event, PlanChanged.class);
-                    projections.applyIfNewer(
-                            PlanModel.class,
-                            event.aggregateId(),
-                            event,
-                            plan(plan)
-                                    .set("status", "APPROVED")
-                                    .set("approval", plan.approval())
-                                    .set("approvedVersion", plan.planVersion()));
+                    var update = new Update()
+                            .set("status", "APPROVED")
+                            .set("approval", plan.approval())
+                            .set("approvedVersion", plan.planVersion());
+                    setIfPresent(update, "region", plan.region());
+                    setIfPresent(update, "title", plan.title());
+                    setIfPresent(update, "termStart", plan.termStart());
+                    setIfPresent(update, "termEnd", plan.termEnd());
+                    var pending = mongo.findById(event.aggregateId(), org.bson.Document.class, "plans");
+                    if (pending != null) {
+                        setIfPresent(update, "sections", pending.get("pendingSections"));
+                        setIfPresent(update, "organisations", pending.get("pendingOrganisations"));
+                    }
+                    projections.applyIfNewer(PlanModel.class, event.aggregateId(), event, update);
                 }
                 case "plan.revision-opened" ->
                     projections.applyIfNewer(
@@ -134,17 +145,6 @@ class EventConsumers {
                 default -> log.debug("not projected: {} {}", event.type(), event.id());
             }
         };
-    }
-
-    private static Update plan(PlanChanged plan) {
-        var update = new Update();
-        setIfPresent(update, "region", plan.region());
-        setIfPresent(update, "title", plan.title());
-        setIfPresent(update, "termStart", plan.termStart());
-        setIfPresent(update, "termEnd", plan.termEnd());
-        setIfPresent(update, "sections", plan.sections());
-        setIfPresent(update, "organisations", plan.organisations());
-        return update;
     }
 
     @Bean

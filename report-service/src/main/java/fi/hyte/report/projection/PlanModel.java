@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A plan as the report introduces it: its title, term, approval and the sections whose summaries open
- * each age group of the report; from the {@code plan.*} events.
+ * each age group of the report, as last approved; from the {@code plan.*} events. What a draft or a
+ * revision changes is kept aside in {@code pendingSections} and {@code pendingOrganisations} until the next
+ * {@code plan.approved}.
  */
 @Document("plans")
 public record PlanModel(
@@ -18,6 +20,8 @@ public record PlanModel(
         Integer termEnd,
         List<Section> sections,
         List<String> organisations,
+        List<Section> pendingSections,
+        List<String> pendingOrganisations,
         String status,
         Integer approvedVersion,
         Approval approval,

@@ -60,15 +60,9 @@ public class ReadModels implements SmartInitializingSingleton {
             generation.advance();
             log.warn("Read models {} dropped: replaying the event topics from the beginning", COLLECTIONS);
         }
-        // the report's queries: a region's goals, the goals' actions, and all values of the report's
-        // indicators and regions in one query (the embedded Mongo-wire server ignores compound indexes)
+        // the report's queries: a region's goals and the goals' actions; series are read by _id
         mongo.indexOps("goals").createIndex(new Index().on("region", Sort.Direction.ASC));
         mongo.indexOps("actions").createIndex(new Index().on("goalId", Sort.Direction.ASC));
-        mongo.indexOps("values")
-                .createIndex(new Index()
-                        .on("indicator", Sort.Direction.ASC)
-                        .on("region", Sort.Direction.ASC)
-                        .on("year", Sort.Direction.ASC));
     }
 
     /**
