@@ -10,7 +10,8 @@ import java.util.List;
  * The report's figures as CSV: one row per goal x measure x region x gender x year. Semicolon-separated with
  * a decimal point (a semicolon never needs quoting in Finnish text and decimal commas cannot be confused with
  * it), a header row, CRLF line ends and UTF-8 with a byte-order mark so that Excel reads ä and ö right.
- * Fields with a semicolon, quote or line break are quoted as RFC 4180 says.
+ * Fields with a semicolon, quote or line break are quoted as RFC 4180 says; a goal title that a spreadsheet
+ * would take for a formula starts with an apostrophe.
  */
 final class CsvExport {
 
@@ -84,7 +85,7 @@ final class CsvExport {
                     List.of(
                             nullToEmpty(goal.ageGroup()),
                             goal.goalId(),
-                            nullToEmpty(goal.title()),
+                            text(goal.title()),
                             Integer.toString(measure.indicator()),
                             measure.region(),
                             region,
@@ -102,6 +103,17 @@ final class CsvExport {
 
     static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Free text as a spreadsheet will not take it for a formula: a leading {@code = + - @} gets an apostrophe
+     * (the usual guard against CSV injection; the xlsx writes text cells, which are never formulas).
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String nullToEmpty(String value) {

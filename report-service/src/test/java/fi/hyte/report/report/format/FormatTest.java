@@ -50,4 +50,12 @@ class FormatTest {
         assertThat(Language.of("de;q=1, en;q=0.2")).isEqualTo(Locale.ENGLISH);
         assertThat(Language.of(";;;")).isEqualTo(Locale.of("fi"));
     }
+
+    @Test
+    void csvTextThatASpreadsheetWouldTakeForAFormulaIsDefused() {
+        assertThat(CsvExport.text("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(CsvExport.text("-1")).isEqualTo("'-1");
+        assertThat(CsvExport.text("Yksinäisyys vähenee")).isEqualTo("Yksinäisyys vähenee");
+        assertThat(CsvExport.text(null)).isEmpty();
+    }
 }
