@@ -119,6 +119,20 @@ class ReportSpeedIT {
                 "report JSON, county with 9 municipalities, 10 goals, 50 measures x 20 years x 3 genders (%d values, %d bytes): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 valueCount, size, p50, p99, nanos[measured - 1] / 1e6);
         assertThat(p99).isLessThan(2_000);
+
+        // the other formats of the same report, once each (PDF draws 50 charts)
+        for (String format : List.of("html", "pdf", "csv", "xlsx")) {
+            long start = System.nanoTime();
+            var response = http.get()
+                    .uri("/api/reports/{region}/2026?format={format}", county, format)
+                    .headers(h -> h.setBearerAuth(token))
+                    .retrieve()
+                    .toEntity(byte[].class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            System.out.printf(
+                    "report %s of the same county: %d bytes in %.0f ms%n",
+                    format, response.getBody().length, (System.nanoTime() - start) / 1e6);
+        }
     }
 
     private static List<String> concat(String first, List<String> rest) {
