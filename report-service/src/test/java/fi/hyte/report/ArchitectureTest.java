@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Read models are fed by events only; reports read them and never write. */
+/**
+ * Read models are fed by events only; reports read them and never write; publications and narratives (the
+ * service's own state) are not part of the read models.
+ */
 @AnalyzeClasses(packages = "fi.hyte.report", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,6 +21,14 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("fi.hyte.report.report..");
+
+    @ArchTest
+    static final ArchRule readModelsKnowNothingOfReportServicesOwnState = noClasses()
+            .that()
+            .resideInAPackage("..report.projection..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("fi.hyte.report.publication..", "fi.hyte.report.narrative..");
 
     @ArchTest
     static final ArchRule onlyTheWebEdgeUsesWebTypes = noClasses()

@@ -9,12 +9,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record ActionModel(
         @Id String id,
         String goalId,
+        String planId,
         String region,
         String title,
         String kind,
         String organisation,
+        String responsiblePerson,
         LocalDate start,
         LocalDate due,
         String status,
         Integer percentComplete,
+        String note,
         long version) {}

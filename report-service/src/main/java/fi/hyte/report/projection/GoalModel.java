@@ -18,6 +18,7 @@ public record GoalModel(
         List<String> riskGroups,
         List<MeasureModel> measures,
         String status,
+        Integer planVersion,
         long version) {
 
     /** How the goal is measured. */

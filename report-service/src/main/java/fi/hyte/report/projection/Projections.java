@@ -21,9 +21,11 @@ class Projections {
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
     private final MongoTemplate mongo;
+    private final Generation generation;
 
-    Projections(MongoTemplate mongo) {
+    Projections(MongoTemplate mongo, Generation generation) {
         this.mongo = mongo;
+        this.generation = generation;
     }
 
     /** Returns whether the event changed the read model. */
@@ -32,10 +34,68 @@ class Projections {
                 Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
         try {
             mongo.upsert(olderOrMissing, update.set("version", event.aggregateVersion()), model);
+            generation.advance();
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             log.debug("{} {} already reflects version {}", model.getSimpleName(), id, event.aggregateVersion());
             return false;
         }
+    }
+
+    /** For writes that are conditional in their own way (the catalogue): the report cache must know. */
+    void changed() {
+        generation.advance();
+    }
+
+    /**
+     * Sets one point of a series if the event is newer than the point's own version: a missing document is
+     * created, a missing point added, an older point replaced; an equal or newer point makes the upsert try to
+     * insert a second document with the same id, which fails and means "already applied".
+     */
+    boolean applyPointIfNewer(
+            int indicator, String region, String gender, int year, double value, EventEnvelope event) {
+        String id = SeriesModel.id(indicator, region);
+        String point = "points." + SeriesModel.key(gender, year);
+        var olderOrMissing = Query.query(Criteria.where("_id")
+                .is(id)
+                .orOperator(
+                        Criteria.where(point).exists(false),
+                        Criteria.where(point + ".n").lt(event.aggregateVersion())));
+        var update = new Update()
+                .set("indicator", indicator)
+                .set("region", region)
+                .set(point, new org.bson.Document("v", value).append("n", event.aggregateVersion()));
+        try {
+            mongo.upsert(olderOrMissing, update, SeriesModel.COLLECTION);
+            generation.advance();
+            return true;
+        } catch (DuplicateKeyException existsAlready) {
+            // either the point is as new already, or another instance created the document meanwhile (values of
+            // one series come from several partitions): the plain update tells the two apart
+            boolean applied = mongo.updateFirst(olderOrMissing, update, SeriesModel.COLLECTION)
+                            .getModifiedCount()
+                    > 0;
+            if (applied) {
+                generation.advance();
+            } else {
+                log.debug("series {} point {} already reflects version {}", id, point, event.aggregateVersion());
+            }
+            return applied;
+        }
+    }
+
+    /**
+     * Like {@link #applyIfNewer} but never creates a document: for events that only change something the
+     * read model already holds (a goal retired that was never approved leaves no trace).
+     */
+    boolean applyToExistingIfNewer(Class<?> model, String id, EventEnvelope event, Update update) {
+        var older = Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
+        boolean applied = mongo.updateFirst(older, update.set("version", event.aggregateVersion()), model)
+                        .getModifiedCount()
+                > 0;
+        if (applied) {
+            generation.advance();
+        }
+        return applied;
     }
 }

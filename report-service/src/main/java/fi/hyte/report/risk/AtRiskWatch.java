@@ -9,7 +9,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,8 +27,8 @@ class AtRiskWatch {
 
     private static final Logger log = LoggerFactory.getLogger(AtRiskWatch.class);
 
-    /** The report's read model of indicator values (projection package), read here only by field names. */
-    private static final String VALUES = "values";
+    /** The report's read model of indicator series (projection package), read here only by field names. */
+    private static final String SERIES = "series";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -132,19 +131,30 @@ class AtRiskWatch {
         log.info("goal {} at risk: {} {} -> {}", goal.id(), value.indicator(), previous, value.value());
     }
 
+    /**
+     * The value of the latest earlier year, from the report's series read model: one document per indicator and
+     * region ({@code _id} {@code <indicator>:<region>}), whose {@code points} map {@code <gender>_<year>} to
+     * {@code {v, n}}.
+     */
     private Double earlierYear(RiskFeed.IndicatorUpdated value) {
-        var earlier = Query.query(Criteria.where("indicator")
-                        .is(value.indicator())
-                        .and("region")
-                        .is(value.region())
-                        .and("gender")
-                        .is(value.gender())
-                        .and("year")
-                        .lt(value.year()))
-                .with(Sort.by(Sort.Direction.DESC, "year"))
-                .limit(1);
-        Document found = mongo.findOne(earlier, Document.class, VALUES);
-        return found == null || !(found.get("value") instanceof Number n) ? null : n.doubleValue();
+        Document series = mongo.findById(value.indicator() + ":" + value.region(), Document.class, SERIES);
+        if (series == null || !(series.get("points") instanceof Document points)) {
+            return null;
+        }
+        String prefix = value.gender() + "_";
+        Double latest = null;
+        int latestYear = Integer.MIN_VALUE;
+        for (var point : points.entrySet()) {
+            if (!point.getKey().startsWith(prefix) || !(point.getValue() instanceof Document at)) {
+                continue;
+            }
+            int year = Integer.parseInt(point.getKey().substring(prefix.length()));
+            if (year < value.year() && year > latestYear && at.get("v") instanceof Number v) {
+                latestYear = year;
+                latest = v.doubleValue();
+            }
+        }
+        return latest;
     }
 
     private List<String> owners(String goalId) {

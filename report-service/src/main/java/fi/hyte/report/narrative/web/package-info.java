@@ -1,0 +1,2 @@
+/** HTTP API of a report's narrative. */
+package fi.hyte.report.narrative.web;

@@ -1,0 +1,2 @@
+/** HTTP API of publications. */
+package fi.hyte.report.publication.web;
