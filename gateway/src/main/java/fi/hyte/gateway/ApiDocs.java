@@ -37,9 +37,9 @@ class ApiDocs {
     private final WebClient http;
     private final JsonMapper json;
 
-    ApiDocs(Services services, WebClient.Builder http, JsonMapper json) {
+    ApiDocs(Services services, JsonMapper json) {
         this.services = services;
-        this.http = http.build();
+        this.http = WebClient.create();
         this.json = json;
     }
 
