@@ -112,6 +112,11 @@ class AccessMatrixIT {
             "anonymous",
             Set.of());
 
+    static final String GOAL = """
+            {"title": "Liikkuminen lisääntyy", "ageGroup": "CHILDREN_AND_YOUTH",
+             "measures": [{"indicator": 4284, "baseline": {"year": 2023, "value": 12.5},
+                           "target": {"year": 2029, "value": 9.0}, "direction": "DECREASE"}]}""";
+
     /**
      * Concrete requests for each path pattern of the route table: {@code {plan}}, {@code {action}},
      * {@code {goal}}, {@code {feed}} are objects; a request with an object or a tenant-bearing body runs once
@@ -167,11 +172,6 @@ class AccessMatrixIT {
                     List.of(
                             get("/api/reports/HVA-4/2026"),
                             write("POST", "/api/reports/HVA-4/2026/publications", "{}"))));
-
-    static final String GOAL = """
-            {"title": "Liikkuminen lisääntyy", "ageGroup": "CHILDREN_AND_YOUTH",
-             "measures": [{"indicator": 4284, "baseline": {"year": 2023, "value": 12.5},
-                           "target": {"year": 2029, "value": 9.0}, "direction": "DECREASE"}]}""";
 
     record Endpoint(String method, String template, String body) {}
 
