@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET /v3/api-docs}: one OpenAPI document for the whole API, the services' own documents
  * ({@code <service>/v3/api-docs}, fetched at request time from {@code hyte.gateway.api-docs.*}) merged:
- * their paths and components, with the bearer scheme. A service that does not answer within two seconds is
+ * their paths and components, with the bearer scheme. A service that does not answer within {@code hyte.gateway.api-docs-timeout} (5 s) is
  * left out, and the document's description says which. Public, like {@code /swagger-ui}: it describes the
  * API, it holds no data.
  */
@@ -31,7 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ApiDocs {
 
     private static final Logger log = LoggerFactory.getLogger(ApiDocs.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Services services;
     private final WebClient http;
@@ -50,7 +49,7 @@ class ApiDocs {
                         .uri(service.getValue() + "/v3/api-docs")
                         .retrieve()
                         .bodyToMono(String.class)
-                        .timeout(TIMEOUT)
+                        .timeout(services.getApiDocsTimeout())
                         .map(body -> Map.entry(service.getKey(), json.readTree(body)))
                         .onErrorResume(e -> {
                             log.warn("API document of {} not available: {}", service.getKey(), e.toString());
@@ -125,6 +124,15 @@ class ApiDocs {
     @ConfigurationProperties("hyte.gateway")
     static class Services {
         private Map<String, String> apiDocs = new LinkedHashMap<>();
+        private Duration apiDocsTimeout = Duration.ofSeconds(5);
+
+        public Duration getApiDocsTimeout() {
+            return apiDocsTimeout;
+        }
+
+        public void setApiDocsTimeout(Duration apiDocsTimeout) {
+            this.apiDocsTimeout = apiDocsTimeout;
+        }
 
         public Map<String, String> getApiDocs() {
             return apiDocs;

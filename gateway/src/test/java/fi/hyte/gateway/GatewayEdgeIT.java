@@ -288,7 +288,13 @@ class GatewayEdgeIT {
                         .header("X-Padding", "x".repeat(20_000))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(431);
+        assertProblem(response, 431);
+        var beyondNetty = http.send(
+                request("GET", "/api/plans", EdgeTokens.token("viewer-h", "viewer"))
+                        .header("X-Padding", "x".repeat(80_000))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(beyondNetty.statusCode()).as("Netty's own bound").isEqualTo(431);
     }
 
     // ------------------------------------------------------------------ resilience

@@ -434,18 +434,24 @@ class AccessMatrixIT {
 
     @Test
     void theServicesDocumentsAreMergedAtTheGatewayAndTheirActuatorsAreLocked() throws Exception {
-        var docs = http.send(
-                HttpRequest.newBuilder(URI.create(gateway + "/v3/api-docs")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(docs.statusCode()).isEqualTo(200);
-        JsonNode doc = json.readTree(docs.body());
-        for (String path :
-                List.of("/api/plans", "/api/actions", "/api/indicator-feeds", "/api/reports/{region}/{year}")) {
-            assertThat(doc.get("paths").has(path))
-                    .as("merged document has %s", path)
-                    .isTrue();
-        }
-        assertThat(doc.at("/info/description").asString()).doesNotContain("left out");
+        // a service's first document is generated on demand and may be slow on a cold JVM: asked again
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    var docs = http.send(
+                            HttpRequest.newBuilder(URI.create(gateway + "/v3/api-docs"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(docs.statusCode()).isEqualTo(200);
+                    JsonNode doc = json.readTree(docs.body());
+                    assertThat(doc.at("/info/description").asString()).doesNotContain("left out");
+                    for (String path : List.of(
+                            "/api/plans", "/api/actions", "/api/indicator-feeds", "/api/reports/{region}/{year}")) {
+                        assertThat(doc.get("paths").has(path))
+                                .as("merged document has %s", path)
+                                .isTrue();
+                    }
+                });
         var scrape = http.send(
                 HttpRequest.newBuilder(URI.create(planService + "/actuator/prometheus"))
                         .build(),
