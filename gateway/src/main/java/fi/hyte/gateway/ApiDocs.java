@@ -84,6 +84,7 @@ class ApiDocs {
                 continue;
             }
             included.add(document.getKey());
+            doc = renameClashingSchemas(document.getKey(), doc, components.get("schemas"));
             doc.get("paths").properties().forEach(path -> paths.set(path.getKey(), path.getValue()));
             JsonNode theirs = doc.get("components");
             if (theirs != null && theirs.isObject()) {
@@ -94,8 +95,9 @@ class ApiDocs {
                     ObjectNode ours = components.has(kind.getKey())
                             ? (ObjectNode) components.get(kind.getKey())
                             : components.putObject(kind.getKey());
+                    // the same name with the same content (ProblemDetail) is kept once; schemas whose names
+                    // clash with different content were renamed above
                     kind.getValue().properties().forEach(entry -> {
-                        // the same name from two services: the first is kept (shared records such as ProblemDetail)
                         if (!ours.has(entry.getKey())) {
                             ours.set(entry.getKey(), entry.getValue());
                         }
@@ -118,6 +120,40 @@ class ApiDocs {
                             .toList());
         }
         return merged;
+    }
+
+    /**
+     * A schema of {@code service}'s document whose name is already taken by a different schema becomes
+     * {@code <service>.<name>}, and every reference to it in that document follows.
+     */
+    private JsonNode renameClashingSchemas(String service, JsonNode doc, JsonNode merged) {
+        JsonNode theirs = doc.at("/components/schemas");
+        if (merged == null || !theirs.isObject()) {
+            return doc;
+        }
+        String text = json.writeValueAsString(doc);
+        boolean renamed = false;
+        for (var schema : theirs.properties()) {
+            JsonNode existing = merged.get(schema.getKey());
+            if (existing != null && !existing.equals(schema.getValue())) {
+                String from = "#/components/schemas/" + schema.getKey();
+                String to = "#/components/schemas/" + service + "." + schema.getKey();
+                text = text.replace("\"" + from + "\"", "\"" + to + "\"");
+                renamed = true;
+            }
+        }
+        if (!renamed) {
+            return doc;
+        }
+        ObjectNode copy = (ObjectNode) json.readTree(text);
+        ObjectNode schemas = (ObjectNode) copy.at("/components/schemas");
+        for (String name : new ArrayList<>(schemas.propertyNames())) {
+            JsonNode existing = merged.get(name);
+            if (existing != null && !existing.equals(schemas.get(name))) {
+                schemas.set(service + "." + name, schemas.remove(name));
+            }
+        }
+        return copy;
     }
 
     /** {@code hyte.gateway.*}: the services whose documents are merged, by name. */
