@@ -27,6 +27,12 @@ class EdgeProblems implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
+        if (Fallbacks.hasCause(failure, BodyLimits.TooLarge.class) instanceof BodyLimits.TooLarge tooLarge) {
+            return BodyLimits.tooLarge(exchange, tooLarge.limit);
+        }
+        if (Fallbacks.hasCause(failure, BodyLimits.TooDeep.class) instanceof BodyLimits.TooDeep tooDeep) {
+            return BodyLimits.tooDeep(exchange, tooDeep.depth);
+        }
         if (failure instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
             code = code == null ? HttpStatus.INTERNAL_SERVER_ERROR : code;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -37,9 +39,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every service validates the bearer JWT again (defence in depth behind the gateway): only health and
- * the Prometheus scrape are open (the gateway routes neither, so they are reachable only inside the
- * deployment's network); the {@code roles} claim becomes {@code ROLE_*} authorities; refusals are problem+json.
+ * Every service validates the bearer JWT again (defence in depth behind the gateway): issuer, audience,
+ * signature, expiry and a non-empty {@code roles} claim. Open without a token: health, the OpenAPI
+ * document, and the Prometheus scrape when it arrives on a separate management port (compose: never
+ * published); every other actuator endpoint needs the {@code ops} role. The {@code roles} claim becomes
+ * {@code ROLE_*} authorities; refusals are problem+json.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -47,14 +51,22 @@ public class ResourceServerSecurity {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServer(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain resourceServer(
+            HttpSecurity http, JsonMapper json, @Value("${management.server.port:-1}") int managementPort)
+            throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        // the scrape is open only on a separate management port, which is never published
+                        .requestMatchers(request -> onManagementPort(request, managementPort)
+                                && "/actuator/prometheus".equals(request.getRequestURI()))
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole("OPS")
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(oauth -> oauth.jwt(
                                 jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::roles))
                         .authenticationEntryPoint((request, response, e) -> problem(
@@ -73,6 +85,16 @@ public class ResourceServerSecurity {
                         "A valid bearer token is required.")))
                 .addFilterAfter(new ActorFilter(), BearerTokenAuthenticationFilter.class)
                 .build();
+    }
+
+    /** A token without Hyte roles is not a Hyte token: refused as unauthenticated (401), not forbidden. */
+    @Bean
+    OAuth2TokenValidator<Jwt> hyteRolesClaim() {
+        return RolesClaim.VALIDATOR;
+    }
+
+    private static boolean onManagementPort(HttpServletRequest request, int managementPort) {
+        return managementPort > 0 && request.getLocalPort() == managementPort;
     }
 
     @Bean
