@@ -2,8 +2,6 @@ package fi.hyte.indicator.value;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.bulk.BulkWriteResult;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
@@ -22,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bson.Document;
@@ -32,9 +31,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Records many observations at once: one {@code $in} read of the values they concern, the outcomes decided
- * in memory, and one unordered bulk write whose every write is conditional (an insert collides on the id of
- * a value someone else created meanwhile; an update matches only the version it was decided on). Rows whose
- * write did not apply are read and decided again, and only those.
+ * in memory, and one unordered bulk write: an insert for a new value (which collides on the id if someone
+ * else created it meanwhile: only those rows are read and decided again), and for a changed value an atomic
+ * update that sets it and appends its revision. The changed values are then read back, and each change's
+ * event is taken from where its revision landed in the history, so that a concurrent writer of the same
+ * value never makes an event name the wrong old value or version.
  *
  * <p>The rule: a value equal to the stored one changes nothing; a different one is appended as a revision
  * that names its feed and row; and a feed row whose revision is already stored (the write went through
@@ -47,6 +48,7 @@ public class ValueWriter {
     private static final Logger log = LoggerFactory.getLogger(ValueWriter.class);
     private static final int ATTEMPTS = 10;
     private static final int DUPLICATE_KEY = 11000;
+    private static final int READ_SLICE = 250;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -96,17 +98,15 @@ public class ValueWriter {
         return recorded;
     }
 
-    /** Decides and writes; returns the proposals whose write did not apply. */
+    /** Decides and writes; returns the proposals to decide again (a new value someone else created meanwhile). */
     private List<Proposal> attempt(List<Proposal> proposals, List<Recorded> recorded) {
         Map<String, Document> stored = read(proposals);
         Instant at = clock.instant();
         List<WriteModel<Document>> writes = new ArrayList<>();
-        List<Recorded> planned = new ArrayList<>();
         List<Proposal> written = new ArrayList<>();
         for (Proposal proposal : proposals) {
             Document value = stored.get(proposal.key().id());
-            List<Document> revisions =
-                    value == null ? List.of() : value.getList(IndicatorValue.REVISIONS, Document.class, List.of());
+            List<Document> revisions = revisions(value);
             int earlier = indexOf(revisions, proposal.feedId(), proposal.row());
             if (earlier >= 0) {
                 recorded.add(derived(proposal, revisions, earlier));
@@ -123,10 +123,12 @@ public class ValueWriter {
             if (value == null) {
                 writes.add(new InsertOneModel<>(newValue(proposal, revision, at)));
             } else {
+                // by id alone: an update also filtering on the version makes the embedded server scan the
+                // collection. Each update is atomic on its document, so the value and the last revision always
+                // agree; where a concurrent writer's revision landed first, the event is derived from where
+                // this one's landed (below), so old value and version are always those of the stored history.
                 writes.add(new UpdateOneModel<>(
-                        Filters.and(
-                                Filters.eq("_id", proposal.key().id()),
-                                Filters.eq(IndicatorValue.VERSION, value.get(IndicatorValue.VERSION))),
+                        Filters.eq("_id", proposal.key().id()),
                         Updates.combine(
                                 Updates.set(IndicatorValue.VALUE, observation.value()),
                                 Updates.set(IndicatorValue.ABS_VALUE, observation.absValue()),
@@ -135,51 +137,79 @@ public class ValueWriter {
                                 Updates.inc(IndicatorValue.VERSION, 1L),
                                 Updates.push(IndicatorValue.REVISIONS, revision))));
             }
-            Double previous = value == null ? null : number(value.get(IndicatorValue.VALUE));
-            planned.add(changed(proposal, observation.value(), observation.absValue(), previous, revisions.size() + 1));
             written.add(proposal);
         }
         if (writes.isEmpty()) {
             return List.of();
         }
-        if (allApplied(writes)) {
-            recorded.addAll(planned);
-            return List.of();
+        Set<Integer> failed = write(writes);
+        List<Proposal> retry = new ArrayList<>();
+        List<Proposal> updated = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            Proposal proposal = written.get(i);
+            if (failed.contains(i)) {
+                retry.add(proposal);
+            } else if (writes.get(i) instanceof InsertOneModel<Document>) {
+                var observation = proposal.observation();
+                recorded.add(changed(proposal, observation.value(), observation.absValue(), null, 1));
+            } else {
+                updated.add(proposal);
+            }
         }
-        // some write met a concurrent one: read the written rows again; those that did apply are found with
-        // their revision and derived, the others are decided again
-        return written;
+        if (!updated.isEmpty()) {
+            Map<String, Document> after = read(updated);
+            for (Proposal proposal : updated) {
+                List<Document> revisions = revisions(after.get(proposal.key().id()));
+                int index = indexOf(revisions, proposal.feedId(), proposal.row());
+                if (index < 0) {
+                    retry.add(proposal); // the value was removed meanwhile
+                } else {
+                    recorded.add(derived(proposal, revisions, index));
+                }
+            }
+        }
+        return retry;
     }
 
-    private boolean allApplied(List<WriteModel<Document>> writes) {
-        MongoCollection<Document> values = mongo.getCollection(collection);
-        BulkWriteResult result;
+    /** Writes unordered; the indexes of the inserts that met a value created meanwhile. */
+    private Set<Integer> write(List<WriteModel<Document>> writes) {
         try {
-            result = values.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return Set.of();
         } catch (MongoBulkWriteException e) {
+            Set<Integer> failed = new HashSet<>();
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
+                failed.add(error.getIndex());
             }
-            return false;
+            return failed;
         }
-        return result.getInsertedCount() + result.getMatchedCount() == writes.size();
     }
 
+    /**
+     * The values of these proposals, one {@code $in} per slice of ids (the embedded server matches
+     * {@code $in} linearly, so slices are faster than one long list).
+     */
     private Map<String, Document> read(List<Proposal> proposals) {
-        List<String> ids = proposals.stream().map(p -> p.key().id()).toList();
-        Map<String, Document> stored = new HashMap<>(ids.size() * 2);
-        mongo.getCollection(collection)
-                .find(Filters.in("_id", ids))
-                .projection(Projections.include(
-                        IndicatorValue.VALUE,
-                        IndicatorValue.ABS_VALUE,
-                        IndicatorValue.VERSION,
-                        IndicatorValue.REVISIONS))
-                .batchSize(Math.max(ids.size(), 1))
-                .forEach(value -> stored.put(value.getString("_id"), value));
+        Map<String, Document> stored = new HashMap<>(proposals.size() * 2);
+        for (int from = 0; from < proposals.size(); from += READ_SLICE) {
+            List<String> ids = proposals.subList(from, Math.min(proposals.size(), from + READ_SLICE)).stream()
+                    .map(p -> p.key().id())
+                    .toList();
+            mongo.getCollection(collection)
+                    .find(Filters.in("_id", ids))
+                    .projection(Projections.include(
+                            IndicatorValue.VALUE, IndicatorValue.ABS_VALUE, IndicatorValue.REVISIONS))
+                    .batchSize(ids.size())
+                    .forEach(value -> stored.put(value.getString("_id"), value));
+        }
         return stored;
+    }
+
+    private static List<Document> revisions(Document value) {
+        return value == null ? List.of() : value.getList(IndicatorValue.REVISIONS, Document.class, List.of());
     }
 
     private static int indexOf(List<Document> revisions, String feedId, int row) {
@@ -192,9 +222,15 @@ public class ValueWriter {
         return -1;
     }
 
-    /** The change a stored revision made, as it was announced when it was written. */
+    /**
+     * The change a stored revision made, as it was announced when it was written. A revision equal to the one
+     * before it (two writers raced to store the same value) changed nothing and is announced by neither.
+     */
     private static Recorded derived(Proposal proposal, List<Document> revisions, int index) {
         Document revision = revisions.get(index);
+        if (index > 0 && sameFigures(revision, revisions.get(index - 1))) {
+            return new Recorded(proposal, Outcome.UNCHANGED, null, null);
+        }
         Double previous = index == 0 ? null : number(revisions.get(index - 1).get("value"));
         return changed(proposal, number(revision.get("value")), number(revision.get("absValue")), previous, index + 1);
     }
@@ -243,6 +279,11 @@ public class ValueWriter {
                 .append(IndicatorValue.UPDATED_AT, Date.from(at))
                 .append(IndicatorValue.REVISIONS, List.of(revision))
                 .append(IndicatorValue.VERSION, 0L);
+    }
+
+    private static boolean sameFigures(Document a, Document b) {
+        return Objects.equals(number(a.get("value")), number(b.get("value")))
+                && Objects.equals(number(a.get("absValue")), number(b.get("absValue")));
     }
 
     private static Double number(Object stored) {
