@@ -406,6 +406,10 @@ class IndicatorFeedIT {
                 .append("seq", 0)
                 .append("rows", List.of(row))
                 .append("done", false)
+                .append("changed", 0)
+                .append("unchanged", 0)
+                .append("rejected", 0)
+                .append("errors", List.of())
                 .append("version", 0L)
                 .append("revision", 0L)
                 .append("outbox", List.of());

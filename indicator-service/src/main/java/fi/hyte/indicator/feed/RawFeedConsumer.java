@@ -23,10 +23,10 @@ class RawFeedConsumer {
     private static final int ATTEMPTS = 6;
 
     @Bean
-    Consumer<Message<List<byte[]>>> rawFeeds(RawFeeds feeds) {
+    Consumer<Message<List<byte[]>>> rawFeeds(RawFeedIntake feeds) {
         return batch -> {
             List<byte[]> messages = batch.getPayload();
-            List<RawFeeds.Origin> origins = origins(batch, messages.size());
+            List<RawFeedIntake.Origin> origins = origins(batch, messages.size());
             for (int attempt = 1; ; attempt++) {
                 try {
                     feeds.accept(messages, origins);
@@ -43,18 +43,28 @@ class RawFeedConsumer {
         };
     }
 
-    private static List<RawFeeds.Origin> origins(Message<List<byte[]>> batch, int size) {
+    private static List<RawFeedIntake.Origin> origins(Message<List<byte[]>> batch, int size) {
         List<?> topics = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC), size);
         List<?> partitions = list(batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION), size);
         List<?> offsets = list(batch.getHeaders().get(KafkaHeaders.OFFSET), size);
-        List<RawFeeds.Origin> origins = new ArrayList<>(size);
+        Object keyHeader = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+        List<?> keys = keyHeader instanceof List<?> list && list.size() == size ? list : null;
+        List<RawFeedIntake.Origin> origins = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            origins.add(new RawFeeds.Origin(
+            origins.add(new RawFeedIntake.Origin(
                     String.valueOf(topics.get(i)),
                     ((Number) partitions.get(i)).intValue(),
-                    ((Number) offsets.get(i)).longValue()));
+                    ((Number) offsets.get(i)).longValue(),
+                    keys == null ? null : key(keys.get(i))));
         }
         return origins;
+    }
+
+    private static byte[] key(Object key) {
+        if (key instanceof byte[] bytes) {
+            return bytes;
+        }
+        return key == null ? null : key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static List<?> list(Object header, int size) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
@@ -23,12 +24,15 @@ import org.springframework.stereotype.Component;
  * revision keeps) is {@code kafka:<topic>:<partition>:<offset>} and its 1-based index in the message, so a
  * redelivered message changes nothing and its events are derived again with the same ids. The rows are
  * checked as feed rows are (a duplicate key within one message is rejected); every rejected row, and every
- * message that is not JSON of that shape, goes to {@code hyte.indicator.feeds.dlq} with the reason. The
+ * message that is not JSON of that shape, goes to {@code hyte.indicator.feeds.dlq} with the message's key,
+ * the reason in header {@code x-rejection-reason}, the row's index in {@code x-rejected-row}, where it came
+ * from in {@code x-original-topic/partition/offset}, and as value the rejected row's JSON (the whole message
+ * if it could not be read). The
  * accepted rows of the whole batch are written with the same batched path as feed chunks, and their events
  * are kept in one chunk document's outbox before the batch's offsets are committed.
  */
 @Component
-class RawFeeds {
+class RawFeedIntake {
 
     static final String DLQ_BINDING = "rawFeedsDlq-out-0";
     static final String REASON = "x-rejection-reason";
@@ -38,7 +42,7 @@ class RawFeeds {
     static final String ORIGINAL_OFFSET = "x-original-offset";
     static final String ACTOR = "kafka";
 
-    private static final Logger log = LoggerFactory.getLogger(RawFeeds.class);
+    private static final Logger log = LoggerFactory.getLogger(RawFeedIntake.class);
 
     private final FeedParser parser;
     private final RowValidator validator;
@@ -47,7 +51,7 @@ class RawFeeds {
     private final StreamBridge bridge;
     private final Clock clock;
 
-    RawFeeds(
+    RawFeedIntake(
             FeedParser parser,
             RowValidator validator,
             ValueWriter writer,
@@ -63,7 +67,7 @@ class RawFeeds {
     }
 
     /** Where a message was read from. */
-    record Origin(String topic, int partition, long offset) {
+    record Origin(String topic, int partition, long offset, byte[] key) {
         String feedId() {
             return "kafka:%s:%d:%d".formatted(topic, partition, offset);
         }
@@ -165,6 +169,7 @@ class RawFeeds {
 
     private void deadLetter(byte[] body, Origin origin, Integer row, String reason) {
         var message = MessageBuilder.withPayload(body)
+                .setHeader(KafkaHeaders.KEY, origin.key())
                 .setHeader(REASON, bytes(reason))
                 .setHeader(ORIGINAL_TOPIC, bytes(origin.topic()))
                 .setHeader(ORIGINAL_PARTITION, bytes(Integer.toString(origin.partition())))
