@@ -75,6 +75,7 @@ class RawFeedIntake {
 
     /** A consumed batch: returns only once its values, its events and its dead letters are stored. */
     void accept(List<byte[]> messages, List<Origin> origins) {
+        log.debug("Raw feed batch of {} messages", messages.size());
         if (messages.isEmpty()) {
             return;
         }
