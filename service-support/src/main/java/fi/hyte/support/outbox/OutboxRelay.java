@@ -23,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Publishes the events waiting in aggregates' documents, in the order they were raised, then removes them
@@ -122,8 +120,9 @@ public class OutboxRelay implements SmartLifecycle {
                 relayed += relay(collection, batch);
             } catch (RuntimeException e) {
                 failure = e;
+                // counted only when something failed: a count scans the collection
+                stillPending += mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0"));
             }
-            stillPending += mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
         }
         pending.set(stillPending);
         if (failure != null) {
