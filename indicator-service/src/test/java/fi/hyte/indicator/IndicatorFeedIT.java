@@ -395,12 +395,8 @@ class IndicatorFeedIT {
 
     /** The one chunk of such a feed, not yet processed. */
     private static Document chunk(String feedId, String regionCode) {
-        var row = new Document("row", 1)
-                .append("indicator", "4284")
-                .append("regionCode", regionCode)
-                .append("year", "2022")
-                .append("gender", "total")
-                .append("value", "8.5");
+        // [row, indicator, region, regionCode, year, gender, value, absValue, unreadable]
+        var row = java.util.Arrays.asList("1", "4284", null, regionCode, "2022", "total", "8.5", null, null);
         return new Document("_id", feedId + ":0")
                 .append("feedId", feedId)
                 .append("seq", 0)
