@@ -22,7 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Everything on a topic since the beginning, read by partition without a consumer group. */
+/**
+ * Everything on a topic from the moment the log is opened, read by partition without a consumer group
+ * (from the end, not the beginning: other tests in the JVM may have left many thousands of events).
+ */
 final class EventLog implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
@@ -34,12 +37,14 @@ final class EventLog implements AutoCloseable {
         var properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
         properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
         var partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the positions now, before the test produces anything
     }
 
     /** The topic with the binder's partition count, before anyone reads it. */
