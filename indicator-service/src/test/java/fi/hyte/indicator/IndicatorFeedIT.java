@@ -3,12 +3,7 @@ package fi.hyte.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fi.hyte.indicator.value.Gender;
 import fi.hyte.indicator.value.IndicatorValues;
-import fi.hyte.indicator.value.Observation;
-import fi.hyte.indicator.value.Outcome;
-import fi.hyte.indicator.value.ValueKey;
-import fi.hyte.indicator.value.ValueRecorder;
 import fi.hyte.testsupport.TestInfrastructure;
 import fi.hyte.testsupport.TestTokens;
 import java.io.IOException;
@@ -88,9 +83,6 @@ class IndicatorFeedIT {
 
     @Autowired
     JsonMapper json;
-
-    @Autowired
-    ValueRecorder recorder;
 
     @Autowired
     IndicatorValues values;
@@ -283,18 +275,6 @@ class IndicatorFeedIT {
     }
 
     @Test
-    void refusesAFeedOfMoreThanTenThousandRows() {
-        var rows = new ArrayList<Map<String, Object>>();
-        for (int i = 0; i <= 10_000; i++) {
-            rows.add(Map.of("indicator", 4284));
-        }
-        var response = postJson(rows, TestTokens.integrator());
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("field").asString()).isEqualTo("rows");
-    }
-
-    @Test
     void servesTheCataloguesToEveryRole() {
         var county = http().get()
                 .uri("/api/regions/HVA-4")
@@ -337,28 +317,30 @@ class IndicatorFeedIT {
     }
 
     @Test
-    void concurrentWritesOfOneValueAreRetriedAndNoneIsLost() throws Exception {
-        var key = new ValueKey(4284, "245", 2021, Gender.FEMALE);
+    void concurrentFeedsOfOneValueAreRetriedAndNoneIsLost() throws Exception {
+        String valueId = "4284:245:2021:female";
         int writers = 8;
         var pool = Executors.newFixedThreadPool(writers);
         var start = new CountDownLatch(1);
-        var outcomes = new ArrayList<Future<Outcome>>();
+        var submitted = new ArrayList<Future<String>>();
         for (int i = 0; i < writers; i++) {
-            var observation = new Observation(10 + i, null);
-            String feedId = "concurrent-" + i;
-            outcomes.add(pool.submit(() -> {
+            var row = Map.of("indicator", 4284, "regionCode", "245", "year", 2021, "gender", "female", "value", 10 + i);
+            submitted.add(pool.submit(() -> {
                 start.await();
-                return recorder.record(key, observation, feedId, 1);
+                return postJson(List.of(row), TestTokens.integrator())
+                        .getBody()
+                        .get("id")
+                        .asString();
             }));
         }
         start.countDown();
-        for (var outcome : outcomes) {
-            assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.CHANGED);
+        for (var feed : submitted) {
+            assertThat(counts(awaitProcessed(feed.get(30, TimeUnit.SECONDS)))).containsExactly(1, 1, 1, 0, 0);
         }
         pool.shutdown();
 
-        assertThat(values.findById(key.id()).orElseThrow().revisions()).hasSize(writers);
-        List<JsonNode> announced = events.awaitAtLeast(keyed(key.id()), writers);
+        assertThat(values.findById(valueId).orElseThrow().revisions()).hasSize(writers);
+        List<JsonNode> announced = events.awaitAtLeast(keyed(valueId), writers);
         assertThat(announced)
                 .extracting(e -> e.get("aggregateVersion").asLong())
                 .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
@@ -370,8 +352,10 @@ class IndicatorFeedIT {
     @Test
     void aFeedWhoseWorkerDiedIsTakenUpAgainOnceItsLeaseLapses() {
         Instant now = Instant.now();
-        mongo.insert(abandonedFeed("abandoned", "245", now.minusSeconds(60)), "feeds");
-        mongo.insert(abandonedFeed("still-held", "092", now.plusSeconds(600)), "feeds");
+        mongo.insert(abandonedFeed("abandoned", now.minusSeconds(60)), "feeds");
+        mongo.insert(chunk("abandoned", "245"), "feed_chunks");
+        mongo.insert(abandonedFeed("still-held", now.plusSeconds(600)), "feeds");
+        mongo.insert(chunk("still-held", "092"), "feed_chunks");
 
         JsonNode taken = awaitProcessed("abandoned");
         assertThat(taken.get("status").asString()).isEqualTo("COMPLETED");
@@ -387,19 +371,14 @@ class IndicatorFeedIT {
     }
 
     /** A feed as a worker that then died left it: claimed, its lease running out at {@code leaseUntil}. */
-    private static Document abandonedFeed(String id, String regionCode, Instant leaseUntil) {
-        var row = new Document("row", 1)
-                .append("indicator", "4284")
-                .append("regionCode", regionCode)
-                .append("year", "2022")
-                .append("gender", "total")
-                .append("value", "8.5");
+    private static Document abandonedFeed(String id, Instant leaseUntil) {
         return new Document("_id", id)
                 .append("format", "JSON")
                 .append("submittedBy", "integrator")
                 .append("correlationId", "recovery-" + id)
                 .append("receivedAt", Date.from(leaseUntil.minusSeconds(300)))
-                .append("rows", List.of(row))
+                .append("rows", 1)
+                .append("chunks", 1)
                 .append("status", "PROCESSING")
                 .append("attempts", 1)
                 .append("claim", "dead-worker")
@@ -411,6 +390,24 @@ class IndicatorFeedIT {
                 .append("errors", List.of())
                 .append("version", 1L)
                 .append("revision", 1L)
+                .append("outbox", List.of());
+    }
+
+    /** The one chunk of such a feed, not yet processed. */
+    private static Document chunk(String feedId, String regionCode) {
+        // [row, indicator, region, regionCode, year, gender, value, absValue, unreadable]
+        var row = java.util.Arrays.asList("1", "4284", null, regionCode, "2022", "total", "8.5", null, null);
+        return new Document("_id", feedId + ":0")
+                .append("feedId", feedId)
+                .append("seq", 0)
+                .append("rows", List.of(row))
+                .append("done", false)
+                .append("changed", 0)
+                .append("unchanged", 0)
+                .append("rejected", 0)
+                .append("errors", List.of())
+                .append("version", 0L)
+                .append("revision", 0L)
                 .append("outbox", List.of());
     }
 

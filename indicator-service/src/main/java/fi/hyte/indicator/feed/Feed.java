@@ -11,9 +11,10 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A feed an integrator submitted: its rows as sent, and, once processed, what they did. The rows travel with
- * the feed's document, so that storing a feed and announcing it is one atomic write and any instance can
- * process it later.
+ * A feed an integrator submitted: its status and counts, never its rows. The rows are stored in
+ * {@link FeedChunk}s as the body is read; the feed is {@code RECEIVING} (and invisible) until the last chunk
+ * is stored, then {@code RECEIVED} and announced, so that any instance can process it later. A feed whose
+ * upload broke off is removed with its chunks.
  *
  * <p>A worker takes a feed with an atomic claim ({@link FeedQueue}), which sets it {@code PROCESSING} under a
  * lease and bumps its version; the worker's final save therefore fails if another worker took the feed over
@@ -32,6 +33,11 @@ public class Feed extends OutboxAggregate {
     static final String CLAIM = "claim";
     static final String LEASE_UNTIL = "leaseUntil";
     static final String ATTEMPTS = "attempts";
+    static final String ACCEPTED = "accepted";
+    static final String CHANGED = "changed";
+    static final String UNCHANGED = "unchanged";
+    static final String REJECTED = "rejected";
+    static final String ERRORS = "errors";
 
     @Id
     private final String id;
@@ -40,7 +46,8 @@ public class Feed extends OutboxAggregate {
     private final String submittedBy;
     private final String correlationId;
     private final Instant receivedAt;
-    private final List<FeedRow> rows;
+    private int rows;
+    private int chunks;
     private FeedStatus status;
     private int attempts;
     private String claim;
@@ -59,7 +66,8 @@ public class Feed extends OutboxAggregate {
             String submittedBy,
             String correlationId,
             Instant receivedAt,
-            List<FeedRow> rows,
+            int rows,
+            int chunks,
             FeedStatus status,
             int attempts,
             String claim,
@@ -76,7 +84,8 @@ public class Feed extends OutboxAggregate {
         this.submittedBy = submittedBy;
         this.correlationId = correlationId;
         this.receivedAt = receivedAt;
-        this.rows = rows == null ? List.of() : List.copyOf(rows);
+        this.rows = rows;
+        this.chunks = chunks;
         this.status = status;
         this.attempts = attempts;
         this.claim = claim;
@@ -91,26 +100,25 @@ public class Feed extends OutboxAggregate {
     }
 
     /**
-     * Stores what an integrator sent, to be processed later; announced by {@code feed.accepted}.
+     * A feed whose body is being read into chunks; not shown, not announced, and removed if the upload
+     * breaks off (its lease lapses without renewal).
      *
      * @param correlationId the submitting request's, carried on into every event the feed causes
      */
-    public static Feed receive(
-            FeedFormat format, List<FeedRow> rows, String submittedBy, String correlationId, Instant at) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("a feed has rows");
-        }
-        var feed = new Feed(
+    public static Feed receiving(
+            FeedFormat format, String submittedBy, String correlationId, Instant at, Instant leaseUntil) {
+        return new Feed(
                 UUID.randomUUID().toString(),
                 format,
                 submittedBy,
                 correlationId,
                 at,
-                rows,
-                FeedStatus.RECEIVED,
+                0,
+                0,
+                FeedStatus.RECEIVING,
                 0,
                 null,
-                null,
+                leaseUntil,
                 0,
                 0,
                 0,
@@ -118,8 +126,21 @@ public class Feed extends OutboxAggregate {
                 List.of(),
                 null,
                 null);
-        feed.raise(new FeedEvent.FeedAccepted(feed.id, format.name(), rows.size()));
-        return feed;
+    }
+
+    /** Every row is stored, in {@code chunks} chunks: the feed awaits processing; announced by {@code feed.accepted}. */
+    void received(int rowCount, int chunkCount) {
+        if (status != FeedStatus.RECEIVING) {
+            throw new IllegalStateException("feed %s is %s, not RECEIVING".formatted(id, status));
+        }
+        if (rowCount == 0) {
+            throw new IllegalArgumentException("a feed has rows");
+        }
+        rows = rowCount;
+        chunks = chunkCount;
+        status = FeedStatus.RECEIVED;
+        leaseUntil = null;
+        raise(new FeedEvent.FeedAccepted(id, format.name(), rowCount));
     }
 
     /**
@@ -137,10 +158,10 @@ public class Feed extends OutboxAggregate {
         if (accepted == 0) {
             status = FeedStatus.FAILED;
             failure = "no row of the feed is valid";
-            raise(new FeedEvent.FeedRejected(id, rows.size(), rejected, failure, firstErrors()));
+            raise(new FeedEvent.FeedRejected(id, rows, rejected, failure, firstErrors()));
         } else {
             status = FeedStatus.COMPLETED;
-            raise(new FeedEvent.FeedCompleted(id, rows.size(), accepted, changed, unchanged, rejected));
+            raise(new FeedEvent.FeedCompleted(id, rows, accepted, changed, unchanged, rejected));
         }
     }
 
@@ -150,7 +171,7 @@ public class Feed extends OutboxAggregate {
         end(at);
         status = FeedStatus.FAILED;
         failure = reason;
-        raise(new FeedEvent.FeedRejected(id, rows.size(), rejected, reason, firstErrors()));
+        raise(new FeedEvent.FeedRejected(id, rows, rejected, reason, firstErrors()));
     }
 
     private void requireProcessing() {
@@ -200,8 +221,14 @@ public class Feed extends OutboxAggregate {
         return receivedAt;
     }
 
-    public List<FeedRow> rows() {
+    /** Number of data rows. */
+    public int rows() {
         return rows;
+    }
+
+    /** Number of chunks the rows are stored in. */
+    int chunks() {
+        return chunks;
     }
 
     public FeedStatus status() {

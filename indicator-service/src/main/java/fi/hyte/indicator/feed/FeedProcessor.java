@@ -1,37 +1,42 @@
 package fi.hyte.indicator.feed;
 
-import fi.hyte.indicator.value.ValueRecorder;
 import fi.hyte.support.event.EventContext;
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes a claimed feed: checks each row, records the valid ones as values, and ends the feed with the
+ * Processes a claimed feed chunk by chunk, in row order: each chunk's rows are checked and their values
+ * written in one batch ({@link RowApplier}), then the chunk is saved {@code DONE} with its counts and the
+ * events of its changes, and the feed shows the progress. Once every chunk is done the feed ends with the
  * counts. Every event it causes carries the submitter as actor and the submitting request's correlation id.
- * Processing a feed again (after a crash) is harmless: the values remember which feed row they came from.
+ *
+ * <p>A crash at any point is harmless: a chunk already done is not applied again (its counts are read back,
+ * and its valid rows' keys remembered for the duplicate check); a chunk whose values were written but which
+ * was not saved done is applied again, and its values, finding their revision from this feed row, give the
+ * same events as the first time; a feed whose chunks are all done but which did not end is ended by the
+ * next worker.
  */
 @Component
 class FeedProcessor {
 
     private final Feeds feeds;
+    private final FeedChunks chunks;
     private final FeedQueue queue;
-    private final RowValidator validator;
-    private final ValueRecorder recorder;
+    private final RowApplier applier;
     private final FeedProperties properties;
     private final Clock clock;
 
     FeedProcessor(
             Feeds feeds,
+            FeedChunks chunks,
             FeedQueue queue,
-            RowValidator validator,
-            ValueRecorder recorder,
+            RowApplier applier,
             FeedProperties properties,
             Clock clock) {
         this.feeds = feeds;
+        this.chunks = chunks;
         this.queue = queue;
-        this.validator = validator;
-        this.recorder = recorder;
+        this.applier = applier;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,26 +47,24 @@ class FeedProcessor {
 
     private void run(Feed feed) {
         var tally = new FeedTally(properties.maxErrors());
-        Instant renewAt = renewalAfter(clock.instant());
-        for (FeedRow row : feed.rows()) {
-            switch (validator.check(row)) {
-                case RowCheck.Valid valid ->
-                    tally.count(recorder.record(valid.key(), valid.observation(), feed.id(), row.row()));
-                case RowCheck.Rejected rejected -> tally.reject(row.row(), rejected.reason());
+        var seen = new KeySet();
+        for (int seq = 0; seq < feed.chunks(); seq++) {
+            FeedChunk chunk = chunks.findById(FeedChunk.id(feed.id(), seq))
+                    .orElseThrow(() -> new IllegalStateException("feed %s lacks a chunk".formatted(feed.id())));
+            if (chunk.isDone()) {
+                applier.remember(chunk.rows(), seen);
+            } else {
+                ChunkOutcome outcome = applier.apply(feed.id(), chunk.rows(), seen);
+                chunk.done(outcome, clock.instant());
+                chunks.save(chunk);
             }
-            if (clock.instant().isAfter(renewAt)) {
-                if (!queue.renew(feed)) {
-                    throw new LeaseLost(feed.id());
-                }
-                renewAt = renewalAfter(clock.instant());
+            tally.add(chunk);
+            if (!queue.progress(feed, tally)) {
+                throw new LeaseLost(feed.id());
             }
         }
         feed.finish(tally, clock.instant());
         feeds.save(feed);
-    }
-
-    private Instant renewalAfter(Instant now) {
-        return now.plus(properties.lease().dividedBy(3));
     }
 
     /** Another worker took the feed over after this one's lease lapsed; it finishes the feed. */

@@ -58,6 +58,47 @@ class FeedQueue {
         return mongo.updateFirst(held, update, collection).getMatchedCount() == 1;
     }
 
+    /**
+     * Shows a held feed's progress: the counts of its chunks done so far (absolute, so that writing them
+     * again after a crash is harmless), and extends its lease; {@code false} if another worker took it over.
+     */
+    boolean progress(Feed feed, FeedTally tally) {
+        var held = Query.query(where("_id").is(feed.id()).and(Feed.CLAIM).is(feed.claim()));
+        var update = new Update()
+                .set(Feed.LEASE_UNTIL, Date.from(leaseFrom(clock.instant())))
+                .set(Feed.ACCEPTED, tally.accepted())
+                .set(Feed.CHANGED, tally.changed())
+                .set(Feed.UNCHANGED, tally.unchanged())
+                .set(Feed.REJECTED, tally.rejected())
+                .set(Feed.ERRORS, mongo.getConverter().convertToMongoType(tally.errors()));
+        return mongo.updateFirst(held, update, collection).getMatchedCount() == 1;
+    }
+
+    /** Keeps an upload in progress from being taken for abandoned. */
+    void extendUpload(String feedId) {
+        var receiving = Query.query(where("_id").is(feedId).and(Feed.STATUS).is(FeedStatus.RECEIVING.name()));
+        mongo.updateFirst(
+                receiving, new Update().set(Feed.LEASE_UNTIL, Date.from(leaseFrom(clock.instant()))), collection);
+    }
+
+    /** Ids of feeds whose upload broke off (still {@code RECEIVING}, the upload's lease lapsed). */
+    java.util.List<String> abandonedUploads() {
+        var abandoned = Query.query(where(Feed.STATUS)
+                .is(FeedStatus.RECEIVING.name())
+                .and(Feed.LEASE_UNTIL)
+                .lt(Date.from(clock.instant())));
+        abandoned.fields().include("_id");
+        return mongo.find(abandoned, org.bson.Document.class, collection).stream()
+                .map(document -> document.getString("_id"))
+                .toList();
+    }
+
+    /** Removes a feed whose upload broke off, if it is still {@code RECEIVING}; true if removed. */
+    boolean removeAbandoned(String feedId) {
+        var abandoned = Query.query(where("_id").is(feedId).and(Feed.STATUS).is(FeedStatus.RECEIVING.name()));
+        return mongo.remove(abandoned, collection).getDeletedCount() == 1;
+    }
+
     /** Gives a held feed back for another attempt soon, rather than when its lease lapses. */
     void release(Feed feed) {
         var held = Query.query(where("_id").is(feed.id()).and(Feed.CLAIM).is(feed.claim()));

@@ -2,6 +2,8 @@ package fi.hyte.indicator.feed;
 
 /** Where a feed is in its processing. */
 public enum FeedStatus {
+    /** Its body is being read and stored; not visible, and removed if the upload breaks off. */
+    RECEIVING,
     /** Stored, waiting for a worker. */
     RECEIVED,
     /** A worker holds it (under a lease, after which another worker takes it up). */

@@ -1,11 +1,10 @@
 package fi.hyte.indicator.feed;
 
-import fi.hyte.indicator.value.Outcome;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The counts of a feed being processed; keeps the first {@code maxErrors} rejections. */
+/** The counts of a feed being processed, summed over its done chunks; keeps the first {@code maxErrors} rejections. */
 final class FeedTally {
 
     private final int maxErrors;
@@ -18,17 +17,16 @@ final class FeedTally {
         this.maxErrors = maxErrors;
     }
 
-    void count(Outcome outcome) {
-        switch (outcome) {
-            case CHANGED -> changed++;
-            case UNCHANGED -> unchanged++;
-        }
-    }
-
-    void reject(int row, String reason) {
-        rejected++;
-        if (errors.size() < maxErrors) {
-            errors.add(new RowError(row, reason));
+    /** Adds what a done chunk's rows did; chunks are added in row order. */
+    void add(FeedChunk chunk) {
+        changed += chunk.changed();
+        unchanged += chunk.unchanged();
+        rejected += chunk.rejected();
+        for (RowError error : chunk.errors()) {
+            if (errors.size() >= maxErrors) {
+                break;
+            }
+            errors.add(error);
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Runs feed processing off the request thread. A feed just stored is handed to a small pool at once; a
  * periodic sweep claims whatever else is waiting: feeds the pool had no room for, feeds stored by an
  * instance that stopped, and feeds whose worker died (their lease has lapsed). Claims are atomic, so every
- * instance may sweep.
+ * instance may sweep. The sweep also removes uploads that broke off, with their chunks.
  */
 @Component
 class FeedWorker implements SmartLifecycle {
@@ -29,16 +29,24 @@ class FeedWorker implements SmartLifecycle {
     private final FeedQueue queue;
     private final FeedProcessor processor;
     private final Feeds feeds;
+    private final FeedChunks chunks;
     private final FeedProperties properties;
     private final Clock clock;
     private volatile ThreadPoolExecutor workers;
     private volatile ScheduledExecutorService sweeper;
     private volatile boolean running;
 
-    FeedWorker(FeedQueue queue, FeedProcessor processor, Feeds feeds, FeedProperties properties, Clock clock) {
+    FeedWorker(
+            FeedQueue queue,
+            FeedProcessor processor,
+            Feeds feeds,
+            FeedChunks chunks,
+            FeedProperties properties,
+            Clock clock) {
         this.queue = queue;
         this.processor = processor;
         this.feeds = feeds;
+        this.chunks = chunks;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,9 +64,16 @@ class FeedWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims and processes waiting feeds one by one until none is left. */
+    /** Removes uploads that broke off, then claims and processes waiting feeds one by one until none is left. */
     void sweep() {
         try {
+            for (String abandoned : queue.abandonedUploads()) {
+                // chunks first: a feed is never removed while chunks of it remain
+                chunks.deleteByFeedId(abandoned);
+                if (queue.removeAbandoned(abandoned)) {
+                    log.info("Removed feed {}: its upload broke off", abandoned);
+                }
+            }
             Optional<Feed> next;
             while (running && (next = queue.claimNext()).isPresent()) {
                 handle(next.get());

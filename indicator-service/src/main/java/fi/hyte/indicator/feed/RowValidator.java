@@ -136,14 +136,14 @@ class RowValidator {
         if (!blank(valueText)) {
             value = number(valueText);
             if (value == null) {
-                problems.add("value: '%s' is not a number".formatted(valueText));
+                problems.add("value: '%s' is not a finite number".formatted(valueText));
                 readable = false;
             }
         }
         if (!blank(absValueText)) {
             absValue = number(absValueText);
             if (absValue == null) {
-                problems.add("absValue: '%s' is not a number".formatted(absValueText));
+                problems.add("absValue: '%s' is not a finite number".formatted(absValueText));
                 readable = false;
             }
         }

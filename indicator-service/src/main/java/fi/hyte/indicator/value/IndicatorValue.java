@@ -1,23 +1,33 @@
 package fi.hyte.indicator.value;
 
-import fi.hyte.support.outbox.OutboxAggregate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The value of an indicator in a region, year and gender, with every value it has had. Its id derives from
  * its {@link ValueKey}, so concurrent first writes of a key collide rather than duplicate; its version
- * makes concurrent changes of one value collide rather than overwrite.
+ * makes concurrent changes of one value collide rather than overwrite. Written only by {@link ValueWriter},
+ * in bulk; the revision list, each revision naming the feed row that brought it, is what makes replaying a
+ * feed row harmless and lets its event be derived again. Its events ride in the outbox of the unit of work
+ * that wrote it (a feed chunk), not in this document.
  */
 @Document("indicator_values")
 @CompoundIndex(name = "series", def = "{'indicator': 1, 'region': 1, 'gender': 1, 'year': 1}")
-public class IndicatorValue extends OutboxAggregate {
+public class IndicatorValue {
+
+    // field names ValueWriter reads and writes directly
+    static final String VALUE = "value";
+    static final String ABS_VALUE = "absValue";
+    static final String FEED_ID = "feedId";
+    static final String UPDATED_AT = "updatedAt";
+    static final String REVISIONS = "revisions";
+    static final String VERSION = "version";
 
     @Id
     private final String id;
@@ -31,6 +41,10 @@ public class IndicatorValue extends OutboxAggregate {
     private String feedId;
     private Instant updatedAt;
     private final List<Revision> revisions;
+
+    /** Bumped by every write: a write based on a stale read matches nothing and is retried. */
+    @Version
+    private Long version;
 
     IndicatorValue(
             String id,
@@ -55,51 +69,7 @@ public class IndicatorValue extends OutboxAggregate {
         this.revisions = revisions == null ? new ArrayList<>() : new ArrayList<>(revisions);
     }
 
-    /** A key that has no value yet. */
-    static IndicatorValue of(ValueKey key) {
-        return new IndicatorValue(
-                key.id(),
-                key.indicator(),
-                key.region(),
-                key.year(),
-                key.gender().code(),
-                null,
-                null,
-                null,
-                null,
-                List.of());
-    }
-
-    /**
-     * Records the observation that row {@code row} of feed {@code feed} brings. A value equal to the stored
-     * one changes nothing; so does a row already recorded, so that processing a feed again (after a crash, or
-     * a redelivery) neither reverts later values nor announces anything twice.
-     */
-    Outcome record(Observation observation, String feed, int row, Instant at) {
-        boolean recordedBefore = revisions.stream().anyMatch(revision -> revision.isFrom(feed, row));
-        boolean equal =
-                value != null && value.equals(observation.value()) && Objects.equals(absValue, observation.absValue());
-        if (recordedBefore || equal) {
-            return Outcome.UNCHANGED;
-        }
-        Double previous = value;
-        value = observation.value();
-        absValue = observation.absValue();
-        feedId = feed;
-        updatedAt = at;
-        revisions.add(new Revision(observation.value(), observation.absValue(), feed, row, at));
-        raise(new ValueEvent.IndicatorUpdated(
-                id, indicator, region, year, gender, observation.value(), observation.absValue(), previous, feed));
-        return Outcome.CHANGED;
-    }
-
-    @Override
-    public String aggregateId() {
-        return id;
-    }
-
-    /** The region code: every event of the value carries it in its envelope. */
-    @Override
+    /** The region code of the catalogue. */
     public String region() {
         return region;
     }

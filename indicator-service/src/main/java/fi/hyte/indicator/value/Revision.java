@@ -9,9 +9,4 @@ import java.time.Instant;
  * @param row the feed's row that brought it (1-based)
  * @param at when it was recorded
  */
-public record Revision(double value, Double absValue, String feedId, int row, Instant at) {
-
-    boolean isFrom(String feed, int feedRow) {
-        return feedId.equals(feed) && row == feedRow;
-    }
-}
+public record Revision(double value, Double absValue, String feedId, int row, Instant at) {}

@@ -71,7 +71,13 @@ class RowValidatorTest {
         assertThat(reason(row("4284", "413", null, "2024", "total", null, null)))
                 .isEqualTo("value: no numeric value; give value or absValue");
         assertThat(reason(row("4284", "413", null, "2024", "total", "NaN", null)))
-                .isEqualTo("value: 'NaN' is not a number");
+                .isEqualTo("value: 'NaN' is not a finite number");
+        assertThat(reason(row("4284", "413", null, "2024", "total", "1e309", null)))
+                .isEqualTo("value: '1e309' is not a finite number");
+        assertThat(reason(row("4284", "413", null, "2024", "total", "Infinity", null)))
+                .isEqualTo("value: 'Infinity' is not a finite number");
+        assertThat(reason(row("4284", "413", null, "2024", "total", "1", "-Infinity")))
+                .isEqualTo("absValue: '-Infinity' is not a finite number");
     }
 
     @Test
@@ -83,10 +89,10 @@ class RowValidatorTest {
 
     @Test
     void rejectsOnlyTheRowsOfTheRealCsvWhoseRegionsTheCatalogueLacks() throws IOException {
-        var parser = new FeedParser(json, FeedParserTest.properties(10_000, DataSize.ofMegabytes(5)));
+        var parser = new FeedParser(json, FeedParserTest.properties(DataSize.ofMegabytes(64)));
         List<FeedRow> rows;
         try (InputStream csv = new ClassPathResource("sotkanet/SotkaIndicatorData.csv").getInputStream()) {
-            rows = parser.csv(csv);
+            rows = FeedParserTest.csv(parser, csv);
         }
         var checks = rows.stream().map(validator::check).toList();
         assertThat(checks).filteredOn(RowCheck.Valid.class::isInstance).hasSize(463);

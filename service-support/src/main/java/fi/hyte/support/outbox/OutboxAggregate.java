@@ -25,7 +25,7 @@ public abstract class OutboxAggregate {
     private List<PendingEvent> outbox = new ArrayList<>();
 
     @Transient
-    private final List<DomainEvent> raised = new ArrayList<>();
+    private final List<Raised> raised = new ArrayList<>();
 
     /** The id used as aggregate id and Kafka key. */
     public abstract String aggregateId();
@@ -34,7 +34,17 @@ public abstract class OutboxAggregate {
     public abstract String region();
 
     protected void raise(DomainEvent event) {
-        raised.add(event);
+        raised.add(new Raised(event, null));
+    }
+
+    /**
+     * Keeps an event of another aggregate in this document's outbox: for a unit of work (such as a chunk of a
+     * feed) that changes many aggregates with one conditional bulk write and then records all their events in
+     * one atomic save. The envelope carries {@code origin}'s aggregate id, version, region and event id
+     * instead of this aggregate's; the Kafka key is that aggregate id.
+     */
+    protected void raiseFor(EventOrigin origin, DomainEvent event) {
+        raised.add(new Raised(event, java.util.Objects.requireNonNull(origin)));
     }
 
     public long revision() {
@@ -50,6 +60,10 @@ public abstract class OutboxAggregate {
      * of an aggregate can see what it raised without a save.
      */
     public List<DomainEvent> raised() {
+        return raised.stream().map(Raised::event).toList();
+    }
+
+    List<Raised> raisedWithOrigins() {
         return Collections.unmodifiableList(raised);
     }
 
@@ -72,4 +86,7 @@ public abstract class OutboxAggregate {
     public List<PendingEvent> pendingEvents() {
         return Collections.unmodifiableList(outbox);
     }
+
+    /** An event raised and not yet stamped; {@code origin} is null for the aggregate's own events. */
+    record Raised(DomainEvent event, EventOrigin origin) {}
 }

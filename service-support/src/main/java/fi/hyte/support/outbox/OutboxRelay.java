@@ -1,42 +1,52 @@
 package fi.hyte.support.outbox;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.util.MimeTypeUtils;
 
 /**
- * Publishes the events waiting in aggregates' documents, in the order they were raised, then removes each
- * from its document. Delivery is at least once: a crash between Kafka's acknowledgement and the removal
- * sends the event again, and every consumer is idempotent. Several instances may relay at once; that too
- * only duplicates, never loses.
+ * Publishes the events waiting in aggregates' documents, in the order they were raised, then removes them
+ * from their documents. A pass reads documents with pending events, hands their events to the broker without
+ * waiting (up to {@code hyte.outbox.max-batch-events} at a time), waits for every acknowledgement, and then
+ * removes each document's acknowledged events with one update: a conditional {@code $set} of an empty
+ * outbox when the outbox is still exactly what was sent, else one multi-id {@code $pull}. No event is removed
+ * before its acknowledgement, and a document with a failed send keeps all its events for the next pass.
+ *
+ * <p>Delivery is at least once: a crash between the acknowledgement and the removal sends the event again,
+ * and every consumer is idempotent. Several instances may relay at once; that too only duplicates, never
+ * loses. The producer is idempotent, so the events of one aggregate (one key, one partition) stay in order
+ * however many are in flight.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String OUTBOX = "outbox";
+    private static final String EVENT_ID = "eventId";
+    /** Documents fetched per round trip: an outbox may hold thousands of events (a feed chunk's). */
+    private static final int CURSOR_BATCH = 16;
 
     private final MongoTemplate mongo;
-    private final StreamBridge bridge;
+    private final OutboxSender sender;
     private final OutboxProperties properties;
     private final List<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -60,16 +70,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(
             MongoTemplate mongo,
-            StreamBridge bridge,
+            OutboxSender sender,
             OutboxProperties properties,
             List<String> collections,
             MeterRegistry meters) {
         this.mongo = mongo;
-        this.bridge = bridge;
+        this.sender = sender;
         this.properties = properties;
         this.collections = List.copyOf(collections);
         Gauge.builder("hyte.outbox.pending", pending, AtomicLong::get)
-                .description("Events committed but not yet confirmed by Kafka, as of the last relay pass")
+                .description(
+                        "Documents with events committed but not yet confirmed by Kafka, as of the last relay pass")
                 .register(meters);
     }
 
@@ -79,46 +90,127 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes everything pending now, on the caller's thread; returns the number of events sent. Used by
-     * the relay loop, and by tests that want to see the outbox drained.
+     * Publishes everything pending now, on the caller's thread; returns the number of events sent or found
+     * already sent. Used by the relay loop, and by tests that want to see the outbox drained.
+     *
+     * @throws IllegalStateException if some event was not acknowledged (the others are removed; it stays)
      */
     public synchronized int relayPending() {
-        int sent = 0;
+        int relayed = 0;
         long stillPending = 0;
+        RuntimeException failure = null;
         for (String collection : collections) {
-            Query withPending = new Query(Criteria.where("outbox.0").exists(true)).limit(properties.batchSize());
-            withPending.fields().include("outbox");
-            for (Document document : mongo.find(withPending, Document.class, collection)) {
-                List<Document> events = document.getList("outbox", Document.class);
-                for (Document event : events) {
-                    String eventId = event.getString("eventId");
-                    if (!recentlySent.contains(eventId)) {
-                        send(event);
-                        recentlySent.add(eventId);
+            var documents = mongo.getCollection(collection)
+                    .find(Filters.exists("outbox.0"))
+                    .projection(Projections.include(OUTBOX))
+                    .batchSize(CURSOR_BATCH)
+                    .limit(properties.batchSize());
+            List<Document> batch = new ArrayList<>();
+            int batchEvents = 0;
+            try {
+                for (Document document : documents) {
+                    batch.add(document);
+                    batchEvents += document.getList(OUTBOX, Document.class).size();
+                    if (batchEvents >= properties.maxBatchEvents()) {
+                        relayed += relay(collection, batch);
+                        batch.clear();
+                        batchEvents = 0;
                     }
-                    mongo.updateFirst(
-                            Query.query(Criteria.where("_id").is(document.get("_id"))),
-                            new Update().pull("outbox", new Document("eventId", event.getString("eventId"))),
-                            collection);
-                    sent++;
                 }
+                relayed += relay(collection, batch);
+            } catch (RuntimeException e) {
+                failure = e;
+                // counted only when something failed: a count scans the collection
+                stillPending += mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0"));
             }
-            stillPending += mongo.count(new Query(Criteria.where("outbox.0").exists(true)), collection);
         }
         pending.set(stillPending);
-        return sent;
+        if (failure != null) {
+            throw failure;
+        }
+        return relayed;
     }
 
-    private void send(Document event) {
-        var message = MessageBuilder.withPayload(event.getString("envelope").getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, event.getString("key").getBytes(StandardCharsets.UTF_8))
-                .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .setHeader("hyte_event_type", event.getString("type"))
-                .build();
-        if (!bridge.send(properties.binding(), message)) {
-            throw new IllegalStateException(
-                    "binding " + properties.binding() + " refused event " + event.get("eventId"));
+    /** Sends the events of these documents, waits for all acknowledgements, removes the acknowledged ones. */
+    private int relay(String collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return 0;
         }
+        Map<Object, List<CompletableFuture<Void>>> acks = new LinkedHashMap<>();
+        for (Document document : documents) {
+            List<CompletableFuture<Void>> documentAcks = new ArrayList<>();
+            for (Document event : document.getList(OUTBOX, Document.class)) {
+                String eventId = event.getString(EVENT_ID);
+                if (recentlySent.contains(eventId)) {
+                    documentAcks.add(CompletableFuture.completedFuture(null));
+                } else {
+                    documentAcks.add(sendLater(event));
+                }
+            }
+            acks.put(document.get("_id"), documentAcks);
+        }
+        int relayed = 0;
+        Throwable firstFailure = null;
+        for (Document document : documents) {
+            List<Document> events = document.getList(OUTBOX, Document.class);
+            Throwable failed = awaitAll(acks.get(document.get("_id")));
+            if (failed != null) {
+                firstFailure = firstFailure == null ? failed : firstFailure;
+                continue;
+            }
+            events.forEach(event -> recentlySent.add(event.getString(EVENT_ID)));
+            remove(collection, document.get("_id"), events);
+            relayed += events.size();
+        }
+        if (firstFailure != null) {
+            throw new IllegalStateException("the broker did not acknowledge every event", firstFailure);
+        }
+        return relayed;
+    }
+
+    private CompletableFuture<Void> sendLater(Document event) {
+        try {
+            return sender.send(new PendingEvent(
+                    event.getString(EVENT_ID),
+                    event.getString("type"),
+                    event.getString("key"),
+                    event.getString("envelope")));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Waits for every acknowledgement; the first failure, or null if all succeeded. */
+    private Throwable awaitAll(List<CompletableFuture<Void>> futures) {
+        Throwable failure = null;
+        for (CompletableFuture<Void> future : futures) {
+            try {
+                future.get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return e;
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            } catch (TimeoutException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return failure;
+    }
+
+    /**
+     * Removes the sent events with one update. When the outbox is still exactly what was read (the usual
+     * case) it is emptied by a conditional {@code $set}, which costs the same for one event or thousands;
+     * otherwise (a save appended events meanwhile) the sent ones are pulled by id.
+     */
+    private void remove(String collection, Object id, List<Document> sent) {
+        var outboxes = mongo.getCollection(collection);
+        var unchanged = Filters.and(Filters.eq("_id", id), Filters.eq(OUTBOX, sent));
+        if (outboxes.updateOne(unchanged, Updates.set(OUTBOX, List.of())).getMatchedCount() == 1) {
+            return;
+        }
+        List<String> ids = sent.stream().map(event -> event.getString(EVENT_ID)).toList();
+        outboxes.updateOne(Filters.eq("_id", id), Updates.pull(OUTBOX, Filters.in(EVENT_ID, ids)));
     }
 
     private void loop() {

@@ -41,18 +41,34 @@ class OutboxStamper extends AbstractMongoEventListener<OutboxAggregate> {
         if (aggregate.lockVersion() != null) {
             forgetRelayed(aggregate, event.getCollectionName());
         }
-        for (DomainEvent raised : aggregate.raised()) {
-            var envelope = new EventEnvelope(
-                    UUID.randomUUID(),
-                    raised.type(),
-                    raised.schemaVersion(),
-                    aggregate.aggregateId(),
-                    aggregate.nextRevision(),
-                    clock.instant(),
-                    aggregate.region(),
-                    EventContext.correlationId(),
-                    EventContext.actor(),
-                    json.valueToTree(raised));
+        String correlationId = EventContext.correlationId();
+        String actor = EventContext.actor();
+        for (OutboxAggregate.Raised raised : aggregate.raisedWithOrigins()) {
+            EventOrigin origin = raised.origin();
+            DomainEvent domainEvent = raised.event();
+            var envelope = origin == null
+                    ? new EventEnvelope(
+                            UUID.randomUUID(),
+                            domainEvent.type(),
+                            domainEvent.schemaVersion(),
+                            aggregate.aggregateId(),
+                            aggregate.nextRevision(),
+                            clock.instant(),
+                            aggregate.region(),
+                            correlationId,
+                            actor,
+                            json.valueToTree(domainEvent))
+                    : new EventEnvelope(
+                            origin.eventId(),
+                            domainEvent.type(),
+                            domainEvent.schemaVersion(),
+                            origin.aggregateId(),
+                            origin.aggregateVersion(),
+                            clock.instant(),
+                            origin.region(),
+                            correlationId,
+                            actor,
+                            json.valueToTree(domainEvent));
             aggregate.stamp(new PendingEvent(
                     envelope.id().toString(),
                     envelope.type(),

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -15,21 +16,29 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds request bodies: a declared {@code Content-Length} over the limit is refused before reading, and a
  * chunked body is counted as it is read and cut off at the limit. Either way the answer is 413
- * problem+json and nothing is written.
+ * problem+json and nothing is written. A path may have a limit of its own (exact request path, e.g. a bulk
+ * upload endpoint that streams its body); every other path has the default.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final Map<String, Long> limitsByPath;
 
     public BodySizeLimitFilter(long limit) {
-        this.limit = limit;
+        this(limit, Map.of());
+    }
+
+    public BodySizeLimitFilter(long limit, Map<String, Long> limitsByPath) {
+        this.defaultLimit = limit;
+        this.limitsByPath = Map.copyOf(limitsByPath);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitsByPath.getOrDefault(request.getRequestURI(), defaultLimit);
         if (request.getContentLengthLong() > limit) {
-            refuse(response);
+            refuse(response, limit);
             return;
         }
         try {
@@ -40,7 +49,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(response);
+                refuse(response, limit);
             }
         }
     }
@@ -54,7 +63,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter()

@@ -2,6 +2,7 @@ package fi.hyte.indicator.feed.web;
 
 import fi.hyte.indicator.feed.Feed;
 import fi.hyte.indicator.feed.FeedIntake;
+import fi.hyte.indicator.feed.FeedStatus;
 import fi.hyte.indicator.feed.Feeds;
 import fi.hyte.support.security.Caller;
 import fi.hyte.support.web.Problem;
@@ -53,7 +54,10 @@ class FeedController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('INTEGRATOR', 'COORDINATOR', 'VIEWER')")
     FeedViews.FeedView get(@PathVariable @Size(max = 64) String id) {
-        return feeds.findById(id).map(FeedViews::of).orElseThrow(() -> Problem.notFound("feed", id));
+        return feeds.findById(id)
+                .filter(feed -> feed.status() != FeedStatus.RECEIVING)
+                .map(FeedViews::of)
+                .orElseThrow(() -> Problem.notFound("feed", id));
     }
 
     /**

@@ -45,7 +45,7 @@ final class FeedViews {
                 feed.submittedBy(),
                 feed.receivedAt(),
                 feed.completedAt(),
-                feed.rows().size(),
+                feed.rows(),
                 feed.accepted(),
                 feed.changed(),
                 feed.unchanged(),
