@@ -105,6 +105,22 @@ class ActionLifecycleIT {
     }
 
     @Test
+    void anOrganisationActsOnlyInTheCountiesItTakesPartIn() throws Exception {
+        String goalId = approvedGoal(); // a Vantaa-Kerava (HVA-4) goal
+        awaitCreated(goalId, "vantaa", vantaa);
+        String hyvinkaa = TestTokens.owner("hyvinkaa", "HVA-2");
+
+        var ownOrganisation = post("/api/actions", hyvinkaa, newAction(goalId, "hyvinkaa"));
+        var byCoordinator = post("/api/actions", TestTokens.coordinator("HVA-4"), newAction(goalId, "tuusula"));
+
+        assertThat(ownOrganisation.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(ownOrganisation.getBody().path("field").asString()).isEqualTo("organisation");
+        assertThat(byCoordinator.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(byCoordinator.getBody().path("field").asString()).isEqualTo("organisation");
+        assertThat(get("/api/actions?goal=" + goalId, vantaa).getBody()).hasSize(1);
+    }
+
+    @Test
     void refusesAnActionUnderAnUnknownGoalNamingTheField() {
         var response = post("/api/actions", vantaa, newAction("no-such-goal", "vantaa"));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -67,8 +67,14 @@ class ActionController {
                         "goalId",
                         "no approved goal %s; actions are accepted only under approved goals"
                                 .formatted(request.goalId())));
-        if (organisations.byId(request.organisation()).isEmpty()) {
-            throw Problem.invalid("organisation", "unknown organisation " + request.organisation());
+        var organisation = organisations
+                .byId(request.organisation())
+                .orElseThrow(() -> Problem.invalid("organisation", "unknown organisation " + request.organisation()));
+        if (!organisation.regions().contains(goal.region())) {
+            // object level: an organisation acts only in the plans of the counties it takes part in
+            throw Problem.invalid(
+                    "organisation",
+                    "%s takes no part in the plans of %s".formatted(request.organisation(), goal.region()));
         }
         if (caller.is("owner") && !request.organisation().equals(caller.organisation())) {
             throw Problem.forbidden("an owner of %s cannot plan actions for %s"
