@@ -1,7 +1,10 @@
 package fi.hyte.indicator.feed;
 
 import fi.hyte.support.event.EventContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,7 @@ class FeedProcessor {
     private final RowApplier applier;
     private final FeedProperties properties;
     private final Clock clock;
+    private final Function<String, Counter> rows;
 
     FeedProcessor(
             Feeds feeds,
@@ -32,7 +36,12 @@ class FeedProcessor {
             FeedQueue queue,
             RowApplier applier,
             FeedProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.rows = outcome -> Counter.builder("hyte.feed.rows")
+                .description("Feed rows processed, by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
         this.feeds = feeds;
         this.chunks = chunks;
         this.queue = queue;
@@ -57,6 +66,9 @@ class FeedProcessor {
                 ChunkOutcome outcome = applier.apply(feed.id(), chunk.rows(), seen);
                 chunk.done(outcome, clock.instant());
                 chunks.save(chunk);
+                rows.apply("changed").increment(chunk.changed());
+                rows.apply("unchanged").increment(chunk.unchanged());
+                rows.apply("rejected").increment(chunk.rejected());
             }
             tally.add(chunk);
             if (!queue.progress(feed, tally)) {

@@ -38,7 +38,9 @@ public record DemoClient(String clientId, List<String> roles, String organisatio
             new DemoClient("owner-vantaa", List.of("owner"), "vantaa", VANTAA_KERAVA),
             new DemoClient("owner-kerava", List.of("owner"), "kerava", VANTAA_KERAVA),
             new DemoClient("integrator", List.of("integrator"), null, null),
-            new DemoClient("viewer", List.of("viewer"), null, VANTAA_KERAVA));
+            new DemoClient("viewer", List.of("viewer"), null, VANTAA_KERAVA),
+            // operators: the actuator's metrics and Prometheus scrape (no business data)
+            new DemoClient("ops", List.of("ops"), null, null));
 
     public DemoClient {
         roles = List.copyOf(roles);

@@ -3,9 +3,12 @@ package fi.hyte.localstack.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import fi.hyte.localstack.LocalStack;
 import fi.hyte.localstack.LocalStackApplication;
+import fi.hyte.localstack.LocalStackProperties;
 import fi.hyte.localstack.testing.TestJars;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +17,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +50,11 @@ class ThinFlowIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private ConfigurableApplicationContext context;
     private String gateway;
+    private List<Integer> ports;
+    /** A stand-in OpenTelemetry collector: the OTLP/HTTP trace exports of every service, as received. */
+    private HttpServer collector;
+
+    private final List<byte[]> exportedSpans = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startTheStack() throws Exception {
@@ -53,8 +68,21 @@ class ThinFlowIT {
         }
         data = Files.createTempDirectory("hyte-thin-flow");
         int kafkaPort = TestJars.freePortPair();
-        List<Integer> ports = TestJars.freePorts(7, kafkaPort, kafkaPort + 1);
+        ports = TestJars.freePorts(7, kafkaPort, kafkaPort + 1);
         gateway = "http://localhost:" + ports.get(2);
+        collector = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        collector.createContext("/v1/traces", exchange -> {
+            exportedSpans.add(exchange.getRequestBody().readAllBytes());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        collector.start();
+        // the services' default JVM options, plus where to export their spans
+        List<String> jvm = new ArrayList<>(new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("hyte.local", LocalStackProperties.class)
+                .serviceJvmOptions());
+        jvm.add("-Dmanagement.opentelemetry.tracing.export.otlp.endpoint=http://localhost:"
+                + collector.getAddress().getPort() + "/v1/traces");
         context = new SpringApplicationBuilder(LocalStackApplication.class)
                 .run(
                         "--hyte.local.repo-root=" + repo,
@@ -66,7 +94,8 @@ class ThinFlowIT {
                         "--hyte.local.plan-port=" + ports.get(3),
                         "--hyte.local.action-port=" + ports.get(4),
                         "--hyte.local.indicator-port=" + ports.get(5),
-                        "--hyte.local.report-port=" + ports.get(6));
+                        "--hyte.local.report-port=" + ports.get(6),
+                        "--hyte.local.service-jvm-options=" + String.join(",", jvm));
         context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(4));
     }
 
@@ -74,6 +103,9 @@ class ThinFlowIT {
     void stopTheStack() {
         if (context != null) {
             context.close();
+        }
+        if (collector != null) {
+            collector.stop(0);
         }
         if (data != null) {
             FileSystemUtils.deleteRecursively(data.toFile());
@@ -198,6 +230,113 @@ class ThinFlowIT {
             assertThat(response.statusCode()).as(path).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
+    }
+
+    @Test
+    void oneRequestsTraceRunsFromTheGatewayThroughKafkaToTheConsumers() throws Exception {
+        String coordinator = token("coordinator");
+        String planId =
+                body(send("POST", "/api/plans", coordinator, """
+                        {"region": "HVA-4", "title": "Jäljitetty suunnitelma", "termStart": 2026, "termEnd": 2029}""")).get("id").asString();
+        assertThat(send("POST", "/api/plans/" + planId + "/goals", coordinator, """
+                        {"title": "Liikkumattomuus vähenee", "ageGroup": "WORKING_AGE", "riskGroups": [],
+                         "measures": [{"indicator": 4284, "baseline": {"year": 2023, "value": 12.5},
+                                       "target": {"year": 2029, "value": 9.0}, "direction": "DECREASE"}]}""")
+                        .statusCode())
+                .isEqualTo(201);
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String correlationId = "thin-flow-" + UUID.randomUUID();
+
+        var approval = http.send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/plans/" + planId + "/approval"))
+                        .header("Authorization", "Bearer " + coordinator)
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "traceparent",
+                                "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                        .header("X-Correlation-Id", correlationId)
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"decisionBody": "aluevaltuusto", "decisionDate": "2025-12-15", "reference": "AV § 7"}"""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+
+        // each service exports its own spans; the trace id is in them as 16 raw bytes (OTLP protobuf)
+        byte[] trace = HexFormat.of().parseHex(traceId);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(List.of("gateway", "plan-service", "action-service", "report-service"))
+                        .as("services with a span of trace %s", traceId)
+                        .allMatch(service -> exportedSpans.stream()
+                                .anyMatch(export -> contains(export, trace)
+                                        && contains(export, service.getBytes(StandardCharsets.UTF_8)))));
+        // and the correlation id and the trace id are on plan-service's log line about the approval
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                Files.readAllLines(data.resolve("logs").resolve("plan-service.log")))
+                        .anyMatch(line ->
+                                line.contains(correlationId) && line.contains(traceId) && line.contains("approved")));
+    }
+
+    @Test
+    void everyServiceShowsOperatorsItsMetrics() throws Exception {
+        String ops = token("ops");
+        Map<String, Integer> services = Map.of(
+                "gateway", ports.get(2),
+                "plan-service", ports.get(3),
+                "action-service", ports.get(4),
+                "indicator-service", ports.get(5),
+                "report-service", ports.get(6));
+        Map<String, List<String>> expected = Map.of(
+                "gateway", List.of("http_server_requests_seconds_bucket", "resilience4j_circuitbreaker_state"),
+                "plan-service",
+                        List.of(
+                                "http_server_requests_seconds_bucket",
+                                "hyte_outbox_pending",
+                                "hyte_outbox_published_total",
+                                "hyte_dead_letters"),
+                "action-service", List.of("hyte_outbox_pending", "hyte_dead_letters"),
+                "indicator-service", List.of("hyte_outbox_pending", "hyte_feed_rows_total", "hyte_dead_letters"),
+                "report-service",
+                        List.of("hyte_projection_lag_seconds_bucket", "hyte_dead_letters", "hyte_live_clients"));
+        // the thin flow's own requests and events have passed through by now in most orders; wait for stragglers
+        send("POST", "/api/indicator-feeds", token("integrator"), """
+                [{"indicator": 4284, "regionCode": "245", "year": 2024, "gender": "total", "value": 10.5}]""");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> services.forEach((service, port) -> {
+                    HttpResponse<String> scrape;
+                    try {
+                        scrape = http.send(
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                                        .header("Authorization", "Bearer " + ops)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                    assertThat(scrape.statusCode()).as(service).isEqualTo(200);
+                    assertThat(scrape.body()).as(service).contains(expected.get(service));
+                }));
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     @Test

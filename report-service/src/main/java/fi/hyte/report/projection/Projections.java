@@ -1,6 +1,10 @@
 package fi.hyte.report.projection;
 
 import fi.hyte.support.event.EventEnvelope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,10 +26,25 @@ class Projections {
 
     private final MongoTemplate mongo;
     private final Generation generation;
+    private final Timer lag;
+    private final Clock clock;
 
-    Projections(MongoTemplate mongo, Generation generation) {
+    Projections(MongoTemplate mongo, Generation generation, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.generation = generation;
+        this.clock = clock;
+        this.lag = Timer.builder("hyte.projection.lag")
+                .description("From an event's occurrence to its projection into the report read models")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** Counts an applied event's lag: from when it occurred to now, when the read model reflects it. */
+    private void projected(EventEnvelope event) {
+        if (event.occurredAt() != null) {
+            lag.record(Duration.between(event.occurredAt(), clock.instant()));
+        }
+        generation.advance();
     }
 
     /** Returns whether the event changed the read model. */
@@ -34,7 +53,7 @@ class Projections {
                 Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
         try {
             mongo.upsert(olderOrMissing, update.set("version", event.aggregateVersion()), model);
-            generation.advance();
+            projected(event);
             return true;
         } catch (DuplicateKeyException alreadyApplied) {
             log.debug("{} {} already reflects version {}", model.getSimpleName(), id, event.aggregateVersion());
@@ -67,7 +86,7 @@ class Projections {
                 .set(point, new org.bson.Document("v", value).append("n", event.aggregateVersion()));
         try {
             mongo.upsert(olderOrMissing, update, SeriesModel.COLLECTION);
-            generation.advance();
+            projected(event);
             return true;
         } catch (DuplicateKeyException existsAlready) {
             // either the point is as new already, or another instance created the document meanwhile (values of
@@ -76,7 +95,7 @@ class Projections {
                             .getModifiedCount()
                     > 0;
             if (applied) {
-                generation.advance();
+                projected(event);
             } else {
                 log.debug("series {} point {} already reflects version {}", id, point, event.aggregateVersion());
             }

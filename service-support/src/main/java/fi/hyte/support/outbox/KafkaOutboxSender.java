@@ -1,6 +1,7 @@
 package fi.hyte.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -43,15 +45,20 @@ class KafkaOutboxSender implements OutboxSender, AutoCloseable {
 
     @Override
     public CompletableFuture<Void> send(PendingEvent event) {
+        var headers = new ArrayList<Header>(List.of(
+                new RecordHeader("contentType", CONTENT_TYPE),
+                new RecordHeader("hyte_event_type", json(event.type())),
+                new RecordHeader("spring_json_header_types", HEADER_TYPES)));
+        if (event.traceparent() != null) {
+            // raw, as the W3C propagator reads it on the consumer's side
+            headers.add(new RecordHeader("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8)));
+        }
         var record = new ProducerRecord<>(
                 topic,
                 null,
                 event.key().getBytes(StandardCharsets.UTF_8),
                 event.envelope().getBytes(StandardCharsets.UTF_8),
-                List.of(
-                        new RecordHeader("contentType", CONTENT_TYPE),
-                        new RecordHeader("hyte_event_type", json(event.type())),
-                        new RecordHeader("spring_json_header_types", HEADER_TYPES)));
+                headers);
         var acknowledged = new CompletableFuture<Void>();
         producer().send(record, (metadata, failure) -> {
             if (failure == null) {

@@ -1,11 +1,15 @@
 package fi.hyte.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,7 +80,26 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxStamper outboxStamper(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxRelay relay) {
-        return new OutboxStamper(mongo, json, clock, relay);
+    OutboxStamper outboxStamper(
+            MongoTemplate mongo,
+            JsonMapper json,
+            Clock clock,
+            OutboxRelay relay,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new OutboxStamper(mongo, json, clock, relay, () -> traceparent(tracer, propagator));
+    }
+
+    /** The current span's W3C {@code traceparent}, or null when nothing is traced. */
+    static String traceparent(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
+        Tracer tracer = tracers.getIfAvailable();
+        Propagator propagator = propagators.getIfAvailable();
+        Span span = tracer == null ? null : tracer.currentSpan();
+        if (span == null || propagator == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 }

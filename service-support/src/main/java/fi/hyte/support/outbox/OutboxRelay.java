@@ -3,6 +3,7 @@ package fi.hyte.support.outbox;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
+    private final Counter published;
 
     /**
      * Ids this instance has published recently. A save that read its aggregate before a relay pass removed
@@ -78,6 +80,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.sender = sender;
         this.properties = properties;
         this.collections = List.copyOf(collections);
+        this.published = Counter.builder("hyte.outbox.published")
+                .description("Events relayed from outboxes to Kafka (acknowledged, or found already sent)")
+                .register(meters);
         Gauge.builder("hyte.outbox.pending", pending, AtomicLong::get)
                 .description(
                         "Documents with events committed but not yet confirmed by Kafka, as of the last relay pass")
@@ -98,6 +103,7 @@ public class OutboxRelay implements SmartLifecycle {
     public synchronized int relayPending() {
         int relayed = 0;
         long stillPending = 0;
+        long found = 0;
         RuntimeException failure = null;
         for (String collection : collections) {
             var documents = mongo.getCollection(collection)
@@ -109,6 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
             int batchEvents = 0;
             try {
                 for (Document document : documents) {
+                    found++;
                     batch.add(document);
                     batchEvents += document.getList(OUTBOX, Document.class).size();
                     if (batchEvents >= properties.maxBatchEvents()) {
@@ -124,7 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
                 stillPending += mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0"));
             }
         }
-        pending.set(stillPending);
+        // after a failure the full count; else what this pass found waiting (a pass takes at most batch-size)
+        pending.set(failure != null ? stillPending : found);
+        published.increment(relayed);
         if (failure != null) {
             throw failure;
         }
@@ -174,7 +183,8 @@ public class OutboxRelay implements SmartLifecycle {
                     event.getString(EVENT_ID),
                     event.getString("type"),
                     event.getString("key"),
-                    event.getString("envelope")));
+                    event.getString("envelope"),
+                    event.getString("traceparent")));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,12 +28,14 @@ class OutboxStamper extends AbstractMongoEventListener<OutboxAggregate> {
     private final JsonMapper json;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final Supplier<String> traceparent;
 
-    OutboxStamper(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxRelay relay) {
+    OutboxStamper(MongoTemplate mongo, JsonMapper json, Clock clock, OutboxRelay relay, Supplier<String> traceparent) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
         this.relay = relay;
+        this.traceparent = traceparent;
     }
 
     @Override
@@ -43,6 +46,7 @@ class OutboxStamper extends AbstractMongoEventListener<OutboxAggregate> {
         }
         String correlationId = EventContext.correlationId();
         String actor = EventContext.actor();
+        String trace = traceparent.get();
         for (OutboxAggregate.Raised raised : aggregate.raisedWithOrigins()) {
             EventOrigin origin = raised.origin();
             DomainEvent domainEvent = raised.event();
@@ -73,7 +77,8 @@ class OutboxStamper extends AbstractMongoEventListener<OutboxAggregate> {
                     envelope.id().toString(),
                     envelope.type(),
                     envelope.aggregateId(),
-                    json.writeValueAsString(envelope)));
+                    json.writeValueAsString(envelope),
+                    trace));
         }
         aggregate.clearRaised();
     }

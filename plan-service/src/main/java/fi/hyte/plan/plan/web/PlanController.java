@@ -8,6 +8,8 @@ import fi.hyte.support.web.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Validated
 @RequestMapping("/api/plans")
 class PlanController {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanController.class);
 
     static final String READERS = "hasAnyRole('COORDINATOR', 'OWNER', 'VIEWER')";
     static final String COORDINATOR = "hasRole('COORDINATOR')";
@@ -109,6 +113,7 @@ class PlanController {
         rules.checkBeforeApproval(plan);
         plan.approve(PlanViews.approval(request));
         plan = access.save(plan);
+        log.info("plan {} of {} approved by {} ({})", planId, plan.region(), caller.subject(), request.reference());
         return ResponseEntity.ok().eTag(etag(plan)).body(PlanViews.of(plan));
     }
 
