@@ -64,8 +64,7 @@ class ReportSpeedIT {
                         for (String gender : List.of("male", "female", "total")) {
                             points.append(
                                     gender + "_" + year,
-                                    new Document("v", 20.0 - (year - 2007) * 0.4 + gender.length() * 0.1)
-                                            .append("n", 1L));
+                                    new Document("1", 20.0 - (year - 2007) * 0.4 + gender.length() * 0.1));
                             valueCount++;
                         }
                     }

@@ -1,5 +1,6 @@
 package fi.hyte.report.projection;
 
+import com.mongodb.client.result.UpdateResult;
 import fi.hyte.support.event.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -67,40 +68,33 @@ class Projections {
     }
 
     /**
-     * Sets one point of a series if the event is newer than the point's own version: a missing document is
-     * created, a missing point added, an older point replaced; an equal or newer point makes the upsert try to
-     * insert a second document with the same id, which fails and means "already applied".
+     * Records one point of a series under the version of the value's event ({@code points.<point>.<version>}),
+     * creating the document if need be. The write filters on the id alone (an extra condition would make the
+     * embedded Mongo-wire server scan the collection) and needs no condition: it sets the same thing whenever
+     * it is applied, and readers take the highest version. Returns whether it changed anything (a redelivered
+     * or replayed event does not).
      */
     boolean applyPointIfNewer(
             int indicator, String region, String gender, int year, double value, EventEnvelope event) {
         String id = SeriesModel.id(indicator, region);
-        String point = "points." + SeriesModel.key(gender, year);
-        var olderOrMissing = Query.query(Criteria.where("_id")
-                .is(id)
-                .orOperator(
-                        Criteria.where(point).exists(false),
-                        Criteria.where(point + ".n").lt(event.aggregateVersion())));
-        var update = new Update()
-                .set("indicator", indicator)
-                .set("region", region)
-                .set(point, new org.bson.Document("v", value).append("n", event.aggregateVersion()));
+        String point = "points." + SeriesModel.key(gender, year) + "." + event.aggregateVersion();
+        var byId = Query.query(Criteria.where("_id").is(id));
+        var update =
+                new Update().set("indicator", indicator).set("region", region).set(point, value);
+        UpdateResult result;
         try {
-            mongo.upsert(olderOrMissing, update, SeriesModel.COLLECTION);
-            projected(event);
-            return true;
-        } catch (DuplicateKeyException existsAlready) {
-            // either the point is as new already, or another instance created the document meanwhile (values of
-            // one series come from several partitions): the plain update tells the two apart
-            boolean applied = mongo.updateFirst(olderOrMissing, update, SeriesModel.COLLECTION)
-                            .getModifiedCount()
-                    > 0;
-            if (applied) {
-                projected(event);
-            } else {
-                log.debug("series {} point {} already reflects version {}", id, point, event.aggregateVersion());
-            }
-            return applied;
+            result = mongo.upsert(byId, update, SeriesModel.COLLECTION);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another instance created the document meanwhile (a series' values come from several partitions)
+            result = mongo.updateFirst(byId, update, SeriesModel.COLLECTION);
         }
+        boolean applied = result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        if (applied) {
+            projected(event);
+        } else {
+            log.debug("series {} already holds {}", id, point);
+        }
+        return applied;
     }
 
     /**

@@ -226,9 +226,10 @@ public class Reports {
             points.forEach((key, point) -> {
                 int cut = key.lastIndexOf('_');
                 int pointYear = Integer.parseInt(key.substring(cut + 1));
-                if (pointYear <= year && point instanceof Document p) {
+                Double value = point instanceof Document versions ? SeriesModel.latest(versions) : null;
+                if (pointYear <= year && value != null) {
                     series.computeIfAbsent(key(indicator, region, key.substring(0, cut)), k -> new ArrayList<>())
-                            .add(new GoalModel.Point(pointYear, ((Number) p.get("v")).doubleValue()));
+                            .add(new GoalModel.Point(pointYear, value));
                 }
             });
         }

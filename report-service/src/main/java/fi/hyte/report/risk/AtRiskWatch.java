@@ -133,8 +133,8 @@ class AtRiskWatch {
 
     /**
      * The value of the latest earlier year, from the report's series read model: one document per indicator and
-     * region ({@code _id} {@code <indicator>:<region>}), whose {@code points} map {@code <gender>_<year>} to
-     * {@code {v, n}}.
+     * region ({@code _id} {@code <indicator>:<region>}), whose {@code points} map {@code <gender>_<year>} to the
+     * point's values by version (the highest is the value).
      */
     private Double earlierYear(RiskFeed.IndicatorUpdated value) {
         Document series = mongo.findById(value.indicator() + ":" + value.region(), Document.class, SERIES);
@@ -149,12 +149,26 @@ class AtRiskWatch {
                 continue;
             }
             int year = Integer.parseInt(point.getKey().substring(prefix.length()));
-            if (year < value.year() && year > latestYear && at.get("v") instanceof Number v) {
+            Double atYear = highestVersion(at);
+            if (year < value.year() && year > latestYear && atYear != null) {
                 latestYear = year;
-                latest = v.doubleValue();
+                latest = atYear;
             }
         }
         return latest;
+    }
+
+    private static Double highestVersion(Document versions) {
+        long highest = Long.MIN_VALUE;
+        Double value = null;
+        for (var entry : versions.entrySet()) {
+            long version = Long.parseLong(entry.getKey());
+            if (version > highest && entry.getValue() instanceof Number number) {
+                highest = version;
+                value = number.doubleValue();
+            }
+        }
+        return value;
     }
 
     private List<String> owners(String goalId) {
