@@ -19,7 +19,19 @@ class BenchSmokeIT {
 
         assertThat(results)
                 .extracting(Result::goal)
-                .contains("zero-install run", "G1 ingest", "G5 gateway, trivial GET", "G5 gateway, Mongo-backed GET");
+                .containsExactlyInAnyOrder(
+                        "zero-install run",
+                        "G5 gateway, trivial GET",
+                        "G5 gateway, Mongo-backed GET",
+                        "G1 ingest",
+                        "G2 pipeline",
+                        "report JSON p99",
+                        "G4 event -> SSE",
+                        "G3 replay");
+        assertThat(results)
+                .filteredOn(result -> result.goal().equals("G3 replay"))
+                .singleElement()
+                .satisfies(replay -> assertThat(replay.detail()).contains("identical"));
         assertThat(results).allSatisfy(result -> {
             assertThat(result.hyte()).as(result.goal()).isPositive().isFinite();
             if (!Double.isNaN(result.baseline())) {

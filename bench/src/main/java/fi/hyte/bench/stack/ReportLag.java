@@ -46,6 +46,31 @@ public final class ReportLag {
         throw new IllegalStateException("report-service did not catch up in " + timeout);
     }
 
+    /** Waits until the group has caught up, at most {@code timeout}; returns how many records it is still behind. */
+    public static long awaitOrBehind(String bootstrap, Duration timeout) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long behind;
+            while ((behind = behind(admin)) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            return behind;
+        }
+    }
+
+    /** Records of the event topics the group has not committed yet. */
+    public static long behind(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        long behind = 0;
+        for (var end : endOffsets(admin).entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            behind += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
+        }
+        return behind;
+    }
+
     /** The end offset of every partition of the event topics. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
         var partitions = new ArrayList<TopicPartition>();
