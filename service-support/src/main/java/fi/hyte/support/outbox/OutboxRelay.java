@@ -131,8 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
                 stillPending += mongo.getCollection(collection).countDocuments(Filters.exists("outbox.0"));
             }
         }
-        // after a failure the full count; else what this pass found waiting (a pass takes at most batch-size)
-        pending.set(failure != null ? stillPending : found);
+        // after a failure the full count; after a pass that took as many documents as it may (batch-size), at least
+        // that many were waiting; otherwise it relayed everything it found
+        pending.set(failure != null ? stillPending : found >= properties.batchSize() ? found : 0);
         published.increment(relayed);
         if (failure != null) {
             throw failure;
