@@ -120,7 +120,7 @@ class DashboardIT {
                     .equals("live"));
             awaitPage(() -> goal(browser, goalId).getAttribute("data-status").equals("INSUFFICIENT_DATA"));
             awaitPage(() -> actions(browser, goalId).getAttribute("data-total").equals("1"));
-            assertThat(goal(browser, goalId).getAttribute("data-at-risk")).isEqualTo("false");
+            awaitPage(() -> goal(browser, goalId).getAttribute("data-at-risk").equals("false"));
 
             feed(4284, 11.2);
             awaitPage(() -> measure(browser, goalId).getAttribute("data-points").equals("1"));
@@ -140,8 +140,10 @@ class DashboardIT {
             // the 2025 value is revised upwards: against the goal's direction
             feed(4284, 12.0);
             awaitPage(() -> goal(browser, goalId).getAttribute("data-at-risk").equals("true"));
-            assertThat(goal(browser, goalId).findElements(By.cssSelector(".at-risk-marker")))
-                    .hasSize(1);
+            awaitPage(() -> goal(browser, goalId)
+                            .findElements(By.cssSelector(".at-risk-marker"))
+                            .size()
+                    == 1);
             awaitPage(() -> goal(browser, goalId).getAttribute("data-status").equals("OFF_TRACK"));
 
             assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))

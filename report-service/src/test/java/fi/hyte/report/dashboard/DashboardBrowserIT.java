@@ -85,10 +85,10 @@ class DashboardBrowserIT {
                 .doesNotContain("access_token");
         awaitPage(() -> attribute("#connection", "data-state").equals("live"));
         awaitPage(() -> goal(goalId).getAttribute("data-status").equals("INSUFFICIENT_DATA"));
-        assertThat(measure(goalId).getAttribute("data-points")).isEqualTo("0");
-        assertThat(actions(goalId).getAttribute("data-total")).isEqualTo("1");
-        assertThat(actions(goalId).getAttribute("data-completed")).isEqualTo("0");
-        assertThat(goal(goalId).getAttribute("data-at-risk")).isEqualTo("false");
+        awaitPage(() -> measure(goalId).getAttribute("data-points").equals("0"));
+        awaitPage(() -> actions(goalId).getAttribute("data-total").equals("1"));
+        awaitPage(() -> actions(goalId).getAttribute("data-completed").equals("0"));
+        awaitPage(() -> goal(goalId).getAttribute("data-at-risk").equals("false"));
 
         // a value ahead of the straight path: a point on the chart, on track
         publish(
@@ -97,7 +97,7 @@ class DashboardBrowserIT {
                 indicatorUpdated(UUID.randomUUID().toString(), 1, 4284, region, 2025, 11.2, null));
         awaitPage(() -> measure(goalId).getAttribute("data-points").equals("1"));
         awaitPage(() -> goal(goalId).getAttribute("data-status").equals("ON_TRACK"));
-        assertThat(goal(goalId).findElements(By.cssSelector("svg .point"))).hasSize(1);
+        awaitPage(() -> goal(goalId).findElements(By.cssSelector("svg .point")).size() == 1);
 
         // the action starts and completes
         publish("hyte.action.events", actionId, action(actionId, goalId, region, 2, "action.started", "IN_PROGRESS"));
@@ -111,9 +111,10 @@ class DashboardBrowserIT {
                 valueKey,
                 indicatorUpdated(UUID.randomUUID().toString(), 2, 4284, region, 2025, 12.0, 11.2));
         awaitPage(() -> goal(goalId).getAttribute("data-at-risk").equals("true"));
-        assertThat(goal(goalId).findElements(By.cssSelector(".at-risk-marker"))).hasSize(1);
+        awaitPage(() ->
+                goal(goalId).findElements(By.cssSelector(".at-risk-marker")).size() == 1);
         awaitPage(() -> goal(goalId).getAttribute("data-status").equals("OFF_TRACK"));
-        assertThat(measure(goalId).getAttribute("data-latest")).isEqualTo("12");
+        awaitPage(() -> measure(goalId).getAttribute("data-latest").equals("12"));
 
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the page was never reloaded")
@@ -134,6 +135,7 @@ class DashboardBrowserIT {
                         actionId, goalId, region, status));
     }
 
+    /** The page re-renders as events arrive: an element read a moment ago may be gone (stale), so every read waits. */
     private void awaitPage(java.util.concurrent.Callable<Boolean> condition) {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(100))
