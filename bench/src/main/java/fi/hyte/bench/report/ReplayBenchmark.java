@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,6 +25,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
 /**
  * G3: rebuild report-service's read models by replaying every event topic from the beginning, as the README's replay
@@ -90,16 +93,42 @@ public final class ReplayBenchmark {
         }
     }
 
-    /** SHA-256 over the read-model collections, each in id order, each document as canonical JSON. */
+    /**
+     * SHA-256 over the read-model collections, each in id order, each document as canonical JSON (keys sorted at
+     * every level, as report-service's own {@code ReadModels.contentHash}: the order in which a document's fields
+     * were first written depends on how the partitions interleaved, not on the content).
+     */
     private String hash(MongoDatabase database) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (String collection : new TreeSet<>(readModels)) {
-            digest.update(collection.getBytes(StandardCharsets.UTF_8));
+            digest.update(("\u0000" + collection + "\u0000").getBytes(StandardCharsets.UTF_8));
             for (Document document : database.getCollection(collection).find().sort(Sorts.ascending("_id"))) {
-                digest.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+                digest.update(sorted(document).toJson(CANONICAL).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final JsonWriterSettings CANONICAL =
+            JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private static Document sorted(Document document) {
+        var sorted = new Document();
+        new TreeMap<>(document).forEach((key, value) -> sorted.put(key, sortedValue(value)));
+        return sorted;
+    }
+
+    private static Object sortedValue(Object value) {
+        if (value instanceof Document nested) {
+            return sorted(nested);
+        }
+        if (value instanceof List<?> list) {
+            var copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(sortedValue(item)));
+            return copy;
+        }
+        return value;
     }
 
     /** Seconds for one consumer to read every record of the topics, deserialising keys and values. */
