@@ -1,10 +1,10 @@
 package fi.hyte.bench;
 
+import fi.hyte.bench.stack.BenchStack;
 import fi.hyte.bench.stack.HeapProbe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,16 +40,7 @@ final class StartupBenchmark {
         List<String> command = new ArrayList<>(List.of(
                 java, "-jar", jar.toString(), "--hyte.local.repo-root=" + repository, "--hyte.local.data-dir=" + data));
         // free ports, so that a stack already running on the defaults does not matter
-        int kafka = freePort(true);
-        String[] names = {"auth", "mongo", "gateway", "plan", "action", "indicator", "report"};
-        for (String name : names) {
-            int port;
-            do {
-                port = freePort(false);
-            } while (port == kafka || port == kafka + 1);
-            command.add("--hyte.local." + name + "-port=" + port);
-        }
-        command.add("--hyte.local.kafka-port=" + kafka);
+        command.addAll(BenchStack.Ports.free().arguments());
         long start = System.nanoTime();
         Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
         var ready = new CompletableFuture<Double>();
@@ -99,24 +90,6 @@ final class StartupBenchmark {
                 launcher.descendants().forEach(ProcessHandle::destroyForcibly);
                 launcher.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort(boolean withSuccessor) {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (isFree(port) && (!withSuccessor || isFree(port + 1))) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -48,16 +48,9 @@ public final class BenchStack implements AutoCloseable {
                 "--hyte.local.repo-root=" + repositoryRoot,
                 "--hyte.local.data-dir=" + data,
                 "--hyte.local.demo=false",
-                "--hyte.local.auth-port=" + ports.auth(),
-                "--hyte.local.mongo-port=" + ports.mongo(),
-                "--hyte.local.kafka-port=" + ports.kafka(),
-                "--hyte.local.gateway-port=" + ports.gateway(),
-                "--hyte.local.plan-port=" + ports.plan(),
-                "--hyte.local.action-port=" + ports.action(),
-                "--hyte.local.indicator-port=" + ports.indicator(),
-                "--hyte.local.report-port=" + ports.report(),
                 "--hyte.local.service-jvm-options=" + String.join(",", SERVICE_JVM),
                 "--hyte.local.kafka-jvm-options=" + String.join(",", KAFKA_JVM)));
+        args.addAll(ports.arguments());
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LocalStackApplication.class).run(args.toArray(String[]::new));
         context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(5));
@@ -100,7 +93,20 @@ public final class BenchStack implements AutoCloseable {
     /** The ports of one stack. */
     public record Ports(int auth, int mongo, int kafka, int gateway, int plan, int action, int indicator, int report) {
 
-        static Ports free() {
+        /** The launcher's arguments that put a stack on these ports. */
+        public List<String> arguments() {
+            return List.of(
+                    "--hyte.local.auth-port=" + auth,
+                    "--hyte.local.mongo-port=" + mongo,
+                    "--hyte.local.kafka-port=" + kafka,
+                    "--hyte.local.gateway-port=" + gateway,
+                    "--hyte.local.plan-port=" + plan,
+                    "--hyte.local.action-port=" + action,
+                    "--hyte.local.indicator-port=" + indicator,
+                    "--hyte.local.report-port=" + report);
+        }
+
+        public static Ports free() {
             int kafka = freePortPair();
             List<Integer> p = freePorts(7, kafka, kafka + 1);
             return new Ports(p.get(0), p.get(1), kafka, p.get(2), p.get(3), p.get(4), p.get(5), p.get(6));
