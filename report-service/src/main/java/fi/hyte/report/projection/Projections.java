@@ -1,14 +1,19 @@
 package fi.hyte.report.projection;
 
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.bulk.BulkWriteResult;
 import fi.hyte.support.event.EventEnvelope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,6 +29,7 @@ import org.springframework.stereotype.Component;
 class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final Generation generation;
@@ -45,10 +51,12 @@ class Projections {
         if (event.occurredAt() != null) {
             lag.record(Duration.between(event.occurredAt(), clock.instant()));
         }
-        generation.advance();
     }
 
-    /** Returns whether the event changed the read model. */
+    /**
+     * Returns whether the event changed the read model. The caller advances the report cache's generation
+     * ({@link #changed()}) once for all the changes of its batch.
+     */
     boolean applyIfNewer(Class<?> model, String id, EventEnvelope event, Update update) {
         var olderOrMissing =
                 Query.query(Criteria.where("_id").is(id).and("version").lt(event.aggregateVersion()));
@@ -62,39 +70,69 @@ class Projections {
         }
     }
 
-    /** For writes that are conditional in their own way (the catalogue): the report cache must know. */
+    /** After a batch's writes changed what a report shows: the report cache must know. */
     void changed() {
         generation.advance();
     }
 
-    /**
-     * Records one point of a series under the version of the value's event ({@code points.<point>.<version>}),
-     * creating the document if need be. The write filters on the id alone (an extra condition would make the
-     * embedded Mongo-wire server scan the collection) and needs no condition: it sets the same thing whenever
-     * it is applied, and readers take the highest version. Returns whether it changed anything (a redelivered
-     * or replayed event does not).
-     */
-    boolean applyPointIfNewer(
-            int indicator, String region, String gender, int year, double value, EventEnvelope event) {
-        String id = SeriesModel.id(indicator, region);
-        String point = "points." + SeriesModel.key(gender, year) + "." + event.aggregateVersion();
-        var byId = Query.query(Criteria.where("_id").is(id));
-        var update =
-                new Update().set("indicator", indicator).set("region", region).set(point, value);
-        UpdateResult result;
-        try {
-            result = mongo.upsert(byId, update, SeriesModel.COLLECTION);
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // another instance created the document meanwhile (a series' values come from several partitions)
-            result = mongo.updateFirst(byId, update, SeriesModel.COLLECTION);
+    /** One value of a series, from one {@code indicator.updated}. */
+    record Point(int indicator, String region, String gender, int year, double value, EventEnvelope event) {
+
+        String seriesId() {
+            return SeriesModel.id(indicator, region);
         }
-        boolean applied = result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+
+        String path() {
+            return "points." + SeriesModel.key(gender, year) + "." + event.aggregateVersion();
+        }
+    }
+
+    /**
+     * Records a batch's points, each under the version of its value's event ({@code points.<point>.<version>}),
+     * with one unordered bulk write of one upsert per series document, filtered on the id alone (an extra
+     * condition would make the embedded Mongo-wire server scan the collection). It needs no condition: a point's
+     * path and value are the same whenever its event is applied, and readers take the highest version, so a
+     * redelivered, replayed or out-of-order event changes nothing. Returns whether the batch changed anything.
+     */
+    boolean applyPoints(List<Point> points) {
+        if (points.isEmpty()) {
+            return false;
+        }
+        Map<String, Update> bySeries = new LinkedHashMap<>();
+        for (Point point : points) {
+            bySeries.computeIfAbsent(
+                            point.seriesId(),
+                            id -> new Update()
+                                    .set("indicator", point.indicator())
+                                    .set("region", point.region()))
+                    .set(point.path(), point.value());
+        }
+        BulkWriteResult result = upsertAll(bySeries);
+        boolean applied = result.getModifiedCount() > 0 || !result.getUpserts().isEmpty();
         if (applied) {
-            projected(event);
+            points.forEach(point -> projected(point.event()));
         } else {
-            log.debug("series {} already holds {}", id, point);
+            log.debug("series already hold all {} points of the batch", points.size());
         }
         return applied;
+    }
+
+    private BulkWriteResult upsertAll(Map<String, Update> bySeries) {
+        for (int attempt = 1; ; attempt++) {
+            var bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SeriesModel.COLLECTION);
+            bySeries.forEach((id, update) ->
+                    bulk.upsert(Query.query(Criteria.where("_id").is(id)), update));
+            try {
+                return bulk.execute();
+            } catch (BulkOperationException e) {
+                // another instance created a series document meanwhile (a series' values come from several
+                // partitions): the upsert collided with its id; the same writes again update it
+                boolean createdMeanwhile = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+                if (!createdMeanwhile || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -107,7 +145,7 @@ class Projections {
                         .getModifiedCount()
                 > 0;
         if (applied) {
-            generation.advance();
+            projected(event);
         }
         return applied;
     }

@@ -2,8 +2,11 @@ package fi.hyte.report.risk;
 
 import fi.hyte.support.event.EventEnvelope;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,62 +41,97 @@ class AtRiskWatch {
         this.clock = clock;
     }
 
-    void approved(RiskFeed.GoalApproved approved, EventEnvelope event) {
-        var goal = approved.goal();
-        applyIfNewer(
-                WatchedGoal.class,
-                approved.goalId(),
-                event,
-                new Update()
-                        .set("planId", approved.planId())
-                        .set("region", approved.region())
-                        .set("title", goal.title())
-                        .set("measures", goal.measures())
-                        .set("status", "APPROVED"));
+    /**
+     * The watch over one consumed batch, applied in the batch's order. The approved goals are read once per batch
+     * (not once per value) and read again only after the batch changed one of them.
+     */
+    Batch batch() {
+        return new Batch();
     }
 
-    void retired(String goalId, EventEnvelope event) {
-        applyIfNewer(
-                WatchedGoal.class,
-                goalId,
-                event,
-                new Update().set("status", "RETIRED").set("atRisk", false));
-    }
+    final class Batch {
 
-    void action(RiskFeed.ActionChanged action, EventEnvelope event) {
-        var update = new Update().set("goalId", action.goalId()).set("organisation", action.organisation());
-        if (action.status() != null) {
-            update.set("status", action.status());
+        private Map<Integer, List<WatchedGoal>> watched;
+
+        void approved(RiskFeed.GoalApproved approved, EventEnvelope event) {
+            var goal = approved.goal();
+            applyIfNewer(
+                    WatchedGoal.class,
+                    approved.goalId(),
+                    event,
+                    new Update()
+                            .set("planId", approved.planId())
+                            .set("region", approved.region())
+                            .set("title", goal.title())
+                            .set("measures", goal.measures())
+                            .set("status", "APPROVED"));
+            watched = null;
         }
-        applyIfNewer(GoalAction.class, action.actionId(), event, update);
+
+        void retired(String goalId, EventEnvelope event) {
+            applyIfNewer(
+                    WatchedGoal.class,
+                    goalId,
+                    event,
+                    new Update().set("status", "RETIRED").set("atRisk", false));
+            watched = null;
+        }
+
+        void action(RiskFeed.ActionChanged action, EventEnvelope event) {
+            var update = new Update().set("goalId", action.goalId()).set("organisation", action.organisation());
+            if (action.status() != null) {
+                update.set("status", action.status());
+            }
+            applyIfNewer(GoalAction.class, action.actionId(), event, update);
+        }
+
+        void updated(RiskFeed.IndicatorUpdated value, EventEnvelope event) {
+            if (value.value() == null) {
+                return;
+            }
+            for (WatchedGoal goal : watching(value.indicator())) {
+                var measure = goal.measures().stream()
+                        .filter(m -> m.indicator() == value.indicator()
+                                && Objects.equals(m.region(), value.region())
+                                && Objects.equals(m.gender(), value.gender())
+                                && (m.baseline() == null
+                                        || value.year() >= m.baseline().year()))
+                        .findFirst();
+                if (measure.isPresent() && judge(goal, measure.get(), value, event)) {
+                    watched = null; // the goal's atRisk changed: read again before the next value
+                }
+            }
+        }
+
+        private List<WatchedGoal> watching(int indicator) {
+            if (watched == null) {
+                // the exact measure is picked in memory: $elemMatch is not something every Mongo-wire server does
+                // well
+                var approved = Query.query(Criteria.where("status").is("APPROVED"));
+                var byIndicator = new HashMap<Integer, List<WatchedGoal>>();
+                for (WatchedGoal goal : mongo.find(approved, WatchedGoal.class)) {
+                    if (goal.measures() == null) {
+                        continue;
+                    }
+                    goal.measures().stream()
+                            .map(WatchedGoal.Measure::indicator)
+                            .distinct()
+                            .forEach(id -> byIndicator
+                                    .computeIfAbsent(id, key -> new ArrayList<>())
+                                    .add(goal));
+                }
+                watched = byIndicator;
+            }
+            return watched.getOrDefault(indicator, List.of());
+        }
     }
 
-    void updated(RiskFeed.IndicatorUpdated value, EventEnvelope event) {
-        if (value.value() == null) {
-            return;
-        }
-        // the exact measure is picked below: $elemMatch is not something every Mongo-wire server does well
-        var watched = Query.query(Criteria.where("status")
-                .is("APPROVED")
-                .and("measures.indicator")
-                .is(value.indicator()));
-        for (WatchedGoal goal : mongo.find(watched, WatchedGoal.class)) {
-            goal.measures().stream()
-                    .filter(m -> m.indicator() == value.indicator()
-                            && Objects.equals(m.region(), value.region())
-                            && Objects.equals(m.gender(), value.gender())
-                            && (m.baseline() == null
-                                    || value.year() >= m.baseline().year()))
-                    .findFirst()
-                    .ifPresent(measure -> judge(goal, measure, value, event));
-        }
-    }
-
-    private void judge(
+    /** Returns whether it changed the goal's record. */
+    private boolean judge(
             WatchedGoal goal, WatchedGoal.Measure measure, RiskFeed.IndicatorUpdated value, EventEnvelope event) {
         Double previous = value.previousValue() != null ? value.previousValue() : earlierYear(value);
         if (previous == null) {
-            return;
+            return false;
         }
         if (!GoalAtRisk.against(measure.direction(), previous, value.value())) {
             if (Boolean.TRUE.equals(goal.atRisk()) && !previous.equals(value.value())) {
@@ -101,8 +139,9 @@ class AtRiskWatch {
                         Query.query(Criteria.where("_id").is(goal.id())),
                         new Update().set("atRisk", false),
                         WatchedGoal.class);
+                return true;
             }
-            return;
+            return false;
         }
         var alert = new GoalAtRisk(
                 goal.id(),
@@ -119,7 +158,7 @@ class AtRiskWatch {
             mongo.insert(AtRiskAlert.raise(alert, clock.instant()));
         } catch (DuplicateKeyException alreadyRaised) {
             log.debug("goal.at-risk for {} from {} already raised", goal.id(), event.id());
-            return;
+            return false;
         }
         mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(goal.id())),
@@ -129,6 +168,7 @@ class AtRiskWatch {
                         .set("lastAlert", alert),
                 WatchedGoal.class);
         log.info("goal {} at risk: {} {} -> {}", goal.id(), value.indicator(), previous, value.value());
+        return true;
     }
 
     /**
