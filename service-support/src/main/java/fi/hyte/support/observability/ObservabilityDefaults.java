@@ -22,6 +22,12 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
-                        "hyteObservabilityDefaults", Map.of("logging.pattern.correlation", CORRELATION_PATTERN)));
+                        "hyteObservabilityDefaults",
+                        Map.of(
+                                "logging.pattern.correlation",
+                                CORRELATION_PATTERN,
+                                // every request traced; MANAGEMENT_TRACING_SAMPLING_PROBABILITY lowers it
+                                "management.tracing.sampling.probability",
+                                "1.0")));
     }
 }
