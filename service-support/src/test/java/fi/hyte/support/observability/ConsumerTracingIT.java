@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fi.hyte.testsupport.TestInfrastructure;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -48,7 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=${JWT_JWK_SET_URI}",
             "spring.security.oauth2.resourceserver.jwt.audiences=hyte",
             "spring.cloud.stream.kafka.binder.brokers=${KAFKA_BOOTSTRAP}",
-            "spring.cloud.function.definition=recordEvents;batchEvents",
+            "spring.cloud.function.definition=recordEvents;batchEvents;failingEvents",
+            "spring.cloud.stream.bindings.failingEvents-in-0.destination=tracing.failing.events",
+            "spring.cloud.stream.bindings.failingEvents-in-0.group=traced",
+            "spring.cloud.stream.bindings.failingEvents-in-0.consumer.max-attempts=1",
             "spring.cloud.stream.bindings.recordEvents-in-0.destination=tracing.record.events",
             "spring.cloud.stream.bindings.recordEvents-in-0.group=traced",
             "spring.cloud.stream.bindings.batchEvents-in-0.destination=tracing.batch.events",
@@ -84,6 +88,13 @@ class ConsumerTracingIT {
         Consumer<List<String>> batchEvents(Tracer tracer) {
             return payloads -> payloads.forEach(
                     payload -> seen.add(new Seen(payload, currentTraceId(tracer), MDC.get("traceId"))));
+        }
+
+        @Bean
+        Consumer<String> failingEvents() {
+            return payload -> {
+                throw new IllegalStateException("cannot handle " + payload);
+            };
         }
 
         @Bean
@@ -166,6 +177,19 @@ class ConsumerTracingIT {
                         .satisfies(span -> assertThat(span.hasEnded()).isTrue());
             }
         });
+    }
+
+    @Test
+    void aRecordTheFunctionFailedOnEndsItsSpanWithTheError() {
+        var trace = new Parent();
+        send("tracing.failing.events", "{\"n\":\"failing\"}", trace);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(consumerSpansOf(trace))
+                        .singleElement()
+                        .satisfies(span -> assertThat(span.getParentSpanId()).isEqualTo(trace.spanId))
+                        .satisfies(span ->
+                                assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR)));
     }
 
     private List<SpanData> consumerSpansOf(Parent trace) {
