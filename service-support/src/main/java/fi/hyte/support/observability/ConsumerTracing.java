@@ -18,7 +18,9 @@ import org.springframework.kafka.listener.CompositeRecordInterceptor;
  * observations in a batch end before the function runs), so it cannot trace report-service's batch consumers.
  *
  * <p>The binder takes one customizer only ({@code getIfUnique}): this one is primary and runs a service's own
- * plain {@link ListenerContainerCustomizer} beans first.
+ * plain {@link ListenerContainerCustomizer} beans first. A service's own
+ * {@code ListenerContainerWithDlqAndRetryCustomizer} would lose its retry-and-dead-letter part behind this one (only
+ * its plain {@code configure} would run): none exists today; one would have to be composed here.
  */
 final class ConsumerTracing implements ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> {
 
