@@ -100,8 +100,10 @@ class ThinFlowIT {
                         "--hyte.local.action-port=" + ports.get(4),
                         "--hyte.local.indicator-port=" + ports.get(5),
                         "--hyte.local.report-port=" + ports.get(6),
-                        "--hyte.local.service-jvm-options=" + String.join(",", jvm));
-        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(4));
+                        "--hyte.local.service-jvm-options=" + String.join(",", jvm),
+                        // a shared CI machine under load can take minutes to start five JVMs
+                        "--hyte.local.health-timeout=420s");
+        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(8));
     }
 
     @AfterAll
@@ -238,7 +240,7 @@ class ThinFlowIT {
     }
 
     @Test
-    void oneRequestsTraceRunsFromTheGatewayThroughTheServiceIntoKafka() throws Exception {
+    void oneRequestsTraceRunsFromTheGatewayThroughTheServiceAndKafkaIntoTheConsumers() throws Exception {
         String coordinator = token("coordinator");
         String planId =
                 body(send("POST", "/api/plans", coordinator, """
@@ -296,6 +298,29 @@ class ThinFlowIT {
                 return traced.stream().anyMatch(event -> event.contains("\"goal.approved\""));
             });
         }
+        // the consumers of hyte.plan.events continue the trace: each exports a CONSUMER span of the trace whose
+        // parent chain leads to the plan-service span that raised the event (report-service's own spans as well as
+        // action-service's and indicator-service's, whatever mode their bindings consume in)
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<String, OtlpSpans.Span> spans = new java.util.HashMap<>();
+                    exportedSpans.stream()
+                            .filter(export -> contains(export, trace))
+                            .flatMap(export -> OtlpSpans.read(export).stream())
+                            .filter(span -> span.traceId().equals(traceId))
+                            .forEach(span -> spans.put(span.spanId(), span));
+                    for (String consumer : List.of("report-service", "action-service", "indicator-service")) {
+                        assertThat(spans.values())
+                                .as(
+                                        "%s's consumer spans of trace %s, led to from plan-service (spans: %s)",
+                                        consumer, traceId, spans.values())
+                                .anyMatch(span -> span.service().equals(consumer)
+                                        && span.kind() == OtlpSpans.CONSUMER
+                                        && span.name().equals("hyte.plan.events process")
+                                        && ledToFrom("plan-service", span, spans));
+                    }
+                });
         // and the correlation id and the trace id are on plan-service's log line about the approval
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(
@@ -313,18 +338,43 @@ class ThinFlowIT {
                 "action-service", ports.get(4),
                 "indicator-service", ports.get(5),
                 "report-service", ports.get(6));
+        // HTTP latency as histogram buckets (percentiles need them); consumer lag per partition from the Kafka
+        // clients of the binder's consumers and per group and topic from the binder
         Map<String, List<String>> expected = Map.of(
-                "gateway", List.of("http_server_requests_seconds_count", "resilience4j_circuitbreaker_state"),
+                "gateway",
+                        List.of(
+                                "http_server_requests_seconds_count",
+                                "http_server_requests_seconds_bucket",
+                                "resilience4j_circuitbreaker_state"),
                 "plan-service",
                         List.of(
                                 "http_server_requests_seconds_count",
+                                "http_server_requests_seconds_bucket",
                                 "hyte_outbox_pending",
                                 "hyte_outbox_published_total",
                                 "hyte_dead_letters"),
-                "action-service", List.of("hyte_outbox_pending", "hyte_dead_letters"),
-                "indicator-service", List.of("hyte_outbox_pending", "hyte_feed_rows_total", "hyte_dead_letters"),
+                "action-service",
+                        List.of(
+                                "http_server_requests_seconds_bucket",
+                                "hyte_outbox_pending",
+                                "hyte_dead_letters",
+                                "kafka_consumer_fetch_manager_records_lag",
+                                "spring_cloud_stream_binder_kafka_offset"),
+                "indicator-service",
+                        List.of(
+                                "hyte_outbox_pending",
+                                "hyte_feed_rows_total",
+                                "hyte_dead_letters",
+                                "kafka_consumer_fetch_manager_records_lag",
+                                "spring_cloud_stream_binder_kafka_offset"),
                 "report-service",
-                        List.of("hyte_projection_lag_seconds_bucket", "hyte_dead_letters", "hyte_live_clients"));
+                        List.of(
+                                "http_server_requests_seconds_bucket",
+                                "hyte_projection_lag_seconds_bucket",
+                                "hyte_dead_letters",
+                                "hyte_live_clients",
+                                "kafka_consumer_fetch_manager_records_lag",
+                                "spring_cloud_stream_binder_kafka_offset"));
         // the thin flow's own requests and events have passed through by now in most orders; wait for stragglers
         send("POST", "/api/indicator-feeds", token("integrator"), """
                 [{"indicator": 4284, "regionCode": "245", "year": 2024, "gender": "total", "value": 10.5}]""");
@@ -344,6 +394,16 @@ class ThinFlowIT {
                     assertThat(scrape.statusCode()).as(service).isEqualTo(200);
                     assertThat(scrape.body()).as(service).contains(expected.get(service));
                 }));
+    }
+
+    /** Whether the span's parent chain reaches a span of the service. */
+    private static boolean ledToFrom(String service, OtlpSpans.Span span, Map<String, OtlpSpans.Span> spans) {
+        for (var parent = spans.get(span.parentSpanId()); parent != null; parent = spans.get(parent.parentSpanId())) {
+            if (parent.service().equals(service)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -8,10 +8,11 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Puts the correlation id (and the trace and span ids, when tracing is on) in front of every log line of every
- * service, traces every request (through Kafka too: consumers continue the producer's trace), and publishes HTTP
- * latency histograms, whether the line comes from a request, a Kafka consumer or a scheduled job; a service's own configuration
- * still wins, since these are the environment's last property source. Structured JSON logs are one setting away:
- * {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or {@code logstash}), and they carry the same ids from the MDC.
+ * service, whether the line comes from a request, a Kafka consumer or a scheduled job, and samples every trace
+ * (through Kafka too: {@link ConsumerTracing} makes the consumers continue the producer's trace). A service's own
+ * configuration still wins, since these are the environment's last property source. Structured JSON logs are one
+ * setting away: {@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs} (or {@code logstash}), and they carry the same ids from
+ * the MDC.
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor {
 
@@ -22,6 +23,12 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor {
         environment
                 .getPropertySources()
                 .addLast(new MapPropertySource(
-                        "hyteObservabilityDefaults", Map.of("logging.pattern.correlation", CORRELATION_PATTERN)));
+                        "hyteObservabilityDefaults",
+                        Map.of(
+                                "logging.pattern.correlation",
+                                CORRELATION_PATTERN,
+                                // every request traced; MANAGEMENT_TRACING_SAMPLING_PROBABILITY lowers it
+                                "management.tracing.sampling.probability",
+                                "1.0")));
     }
 }

@@ -42,6 +42,21 @@ class ObservabilityDefaultsTest {
         assertThat(output.getOut()).contains("<corr-42> ").doesNotContain("[corr-42 ");
     }
 
+    @Test
+    void everyTraceIsSampledUnlessTheServiceSaysOtherwise() {
+        var application = new SpringApplication(Empty.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        try (var context = application.run("--spring.main.banner-mode=off")) {
+            assertThat(context.getEnvironment().getProperty("management.tracing.sampling.probability"))
+                    .isEqualTo("1.0");
+        }
+        try (var context =
+                application.run("--spring.main.banner-mode=off", "--management.tracing.sampling.probability=0.25")) {
+            assertThat(context.getEnvironment().getProperty("management.tracing.sampling.probability"))
+                    .isEqualTo("0.25");
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Empty {}
 }
