@@ -124,6 +124,25 @@ class KafkaBrokerIT {
         assertThat(dir.resolve("kafka.log")).content().contains("Kafka Server started", "shut down completed");
     }
 
+    @Test
+    void isRestartedBySupervisorAfterSigkill() throws Exception {
+        KafkaBroker broker = broker(TestJars.freePortPair());
+        broker.prepare();
+        process = new SupervisedProcess(broker.childSpec(), scheduler, console::add);
+        process.start();
+        assertThat(process.awaitHealthy(Duration.ofSeconds(120))).isTrue();
+        long pid = process.status().pid();
+
+        process.kill();
+
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertThat(process.awaitHealthy(Duration.ofSeconds(120)))
+                .as("restarted and healthy again; console: %s", console)
+                .isTrue();
+        assertThat(process.status().pid()).isNotEqualTo(pid);
+        assertThat(console).anyMatch(line -> line.contains("kafka exited with code"));
+    }
+
     private KafkaBroker broker(int port) {
         return new KafkaBroker(port, port + 1, dir.resolve("kafka"), dir.resolve("kafka.log"), JVM_OPTIONS);
     }
