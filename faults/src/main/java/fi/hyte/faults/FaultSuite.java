@@ -68,8 +68,15 @@ public final class FaultSuite {
     private record Round(int index, Fault fault, int repetition) {}
 
     public static void main(String[] args) throws Exception {
-        List<Row> rows = run(Options.parse(args));
-        System.exit(rows.stream().allMatch(Row::passed) && !rows.isEmpty() ? 0 : 1);
+        int status = 1;
+        try {
+            List<Row> rows = run(Options.parse(args));
+            status = rows.stream().allMatch(Row::passed) && !rows.isEmpty() ? 0 : 1;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status); // the stacks are closed by now; stray client threads must not keep the JVM
+        }
     }
 
     public static List<Row> run(Options options) throws Exception {

@@ -176,19 +176,6 @@ public class LocalStack implements SmartLifecycle {
         return child(name).awaitHealthy(timeout);
     }
 
-    /**
-     * Stops the Mongo-wire server in this JVM, for fault tests: open connections are closed and new ones refused
-     * until {@link #startMongo()}; the H2 file keeps what was written.
-     */
-    public void stopMongo() {
-        mongo.close();
-    }
-
-    /** Starts the Mongo-wire server again on the same port and file after {@link #stopMongo()}. */
-    public void startMongo() {
-        mongo.start();
-    }
-
     public LocalStackProperties properties() {
         return properties;
     }

@@ -3,7 +3,9 @@ package fi.hyte.faults.fault;
 import fi.hyte.faults.stack.FaultStack;
 import fi.hyte.faults.stack.Kafka;
 import fi.hyte.localstack.LocalStack;
+import fi.hyte.localstack.mongo.MongoWireServer;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,20 @@ import java.util.List;
 public record FaultContext(FaultStack stack, Kafka kafka, Path repositoryRoot, int round) {
 
     static final Duration RECOVERY = Duration.ofMinutes(4);
+
+    /**
+     * The launcher's Mongo-wire server (in this JVM). LocalStack does not hand it out; the suite takes it from its
+     * field rather than change the launcher's API for a test.
+     */
+    MongoWireServer mongo() {
+        try {
+            Field field = LocalStack.class.getDeclaredField("mongo");
+            field.setAccessible(true);
+            return (MongoWireServer) field.get(launcher());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("LocalStack has no Mongo-wire server field", e);
+        }
+    }
 
     public LocalStack launcher() {
         return stack.launcher();

@@ -16,8 +16,8 @@ public final class MongoRestart implements Fault {
     }
 
     public void inject(FaultContext c, int repetition) throws Exception {
-        c.launcher().stopMongo();
+        c.mongo().close();
         Thread.sleep(2000);
-        c.launcher().startMongo();
+        c.mongo().start();
     }
 }

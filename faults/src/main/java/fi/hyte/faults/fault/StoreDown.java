@@ -19,11 +19,11 @@ public final class StoreDown implements Fault {
     }
 
     public void inject(FaultContext c, int repetition) throws Exception {
-        c.launcher().stopMongo();
+        c.mongo().close();
         try {
             Thread.sleep(20_000);
         } finally {
-            c.launcher().startMongo();
+            c.mongo().start();
         }
     }
 }

@@ -49,12 +49,14 @@ public final class FaultStack implements AutoCloseable {
                 "--hyte.local.repo-root=" + repositoryRoot,
                 "--hyte.local.data-dir=" + data,
                 "--hyte.local.demo=false",
+                // a shared machine under load starts five JVMs slowly
+                "--hyte.local.health-timeout=600s",
                 "--hyte.local.service-jvm-options=" + String.join(",", SERVICE_JVM),
                 "--hyte.local.kafka-jvm-options=" + String.join(",", KAFKA_JVM)));
         args.addAll(ports.arguments());
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LocalStackApplication.class).run(args.toArray(String[]::new));
-        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(5));
+        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(12));
         return new FaultStack(context, ports, data, Duration.ofNanos(System.nanoTime() - started));
     }
 
