@@ -41,7 +41,7 @@ public final class Poison implements Fault {
     }
 
     public String description() {
-        return "one non-JSON record on each of the 5 consumed topics; each consuming group (13 in all) must"
+        return "one non-JSON record on each of the 5 consumed topics; each consuming group (14 dead letters in all) must"
                 + " dead-letter it once";
     }
 
