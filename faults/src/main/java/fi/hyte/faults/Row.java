@@ -10,11 +10,12 @@ record Row(
         int repetition,
         Duration injected,
         Duration recovery,
-        boolean storesIdentical,
+        String storesIdentical,
         int lost,
         int duplicates,
         String deadLetters,
-        List<String> violations) {
+        List<String> violations,
+        fi.hyte.faults.oracle.Snapshot after) {
 
     boolean passed() {
         return violations.isEmpty();
@@ -33,7 +34,7 @@ record Row(
                         repetition,
                         seconds(injected),
                         seconds(recovery),
-                        storesIdentical ? "yes" : "NO",
+                        storesIdentical,
                         lost,
                         duplicates,
                         deadLetters,

@@ -13,7 +13,7 @@ import java.util.List;
 /** What a fault may touch: the launcher (children, the broker, the Mongo-wire server), Kafka, the repository. */
 public record FaultContext(FaultStack stack, Kafka kafka, Path repositoryRoot, int round) {
 
-    static final Duration RECOVERY = Duration.ofMinutes(4);
+    static final Duration RECOVERY = Duration.ofMinutes(10);
 
     /**
      * The launcher's Mongo-wire server (in this JVM). LocalStack does not hand it out; the suite takes it from its

@@ -42,7 +42,7 @@ public final class Workload {
     public static final String RAW_REGION = "245";
     static final int GOAL_INDICATOR = 4284;
     private static final String[] GENDERS = {"male", "female", "total"};
-    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(12);
 
     private final Api api;
     private final List<Integer> feedIndicators;

@@ -55,8 +55,11 @@ public final class Snapshot {
      */
     public static final Set<String> EXCLUDED_FIELDS = Set.of("seq", "attempts", "worker", "leaseOwner");
 
-    /** {@code counters}: the event log's sequence counter; {@code sotkanet_fetches}: the connector's claims. */
-    public static final Set<String> EXCLUDED_COLLECTIONS = Set.of("counters", "sotkanet_fetches");
+    /**
+     * {@code counters}: the event log's sequence counter; {@code generation}: report-service's cache-invalidation
+     * counter ("not part of the read model's content"); {@code sotkanet_fetches}: the connector's claims.
+     */
+    public static final Set<String> EXCLUDED_COLLECTIONS = Set.of("counters", "generation", "sotkanet_fetches");
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern TIME =
@@ -84,7 +87,8 @@ public final class Snapshot {
                 }
                 List<String> docs = new ArrayList<>();
                 for (Document doc : db.getCollection(collection).find()) {
-                    if (collection.equals("feed_chunks") && String.valueOf(doc.get("_id")).startsWith("raw:")) {
+                    if (collection.equals("feed_chunks")
+                            && String.valueOf(doc.get("_id")).startsWith("raw:")) {
                         continue; // a raw-feed batch's bookkeeping: where batches begin and end is timing
                     }
                     docs.add(JSON.writeValueAsString(normalise(doc, names)));
@@ -104,6 +108,34 @@ public final class Snapshot {
 
     public String hash() {
         return sha256(hashes().toString());
+    }
+
+    /**
+     * What changed since {@code before}, per collection: {@code "+ doc"} for each document (as normalised) that is
+     * new or changed, {@code "- doc"} for each that is gone or changed. Comparing one round's change with the
+     * fault-free run's change for the same round judges the round on its own, even after an earlier round went
+     * wrong.
+     */
+    public Snapshot since(Snapshot before) {
+        Map<String, List<String>> delta = new TreeMap<>();
+        Set<String> names = new TreeSet<>(collections.keySet());
+        names.addAll(before.collections.keySet());
+        for (String name : names) {
+            List<String> now = collections.getOrDefault(name, List.of());
+            List<String> then = before.collections.getOrDefault(name, List.of());
+            List<String> added = new ArrayList<>(now);
+            then.forEach(added::remove);
+            List<String> removed = new ArrayList<>(then);
+            now.forEach(removed::remove);
+            List<String> change = new ArrayList<>();
+            added.forEach(d -> change.add("+ " + d));
+            removed.forEach(d -> change.add("- " + d));
+            if (!change.isEmpty()) {
+                change.sort(null);
+                delta.put(name, change);
+            }
+        }
+        return new Snapshot(delta);
     }
 
     public Map<String, List<String>> collections() {
