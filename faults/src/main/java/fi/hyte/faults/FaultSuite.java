@@ -116,10 +116,26 @@ public final class FaultSuite {
         try (FaultStack stack = FaultStack.start(repository)) {
             log("faulted stack up in " + Row.seconds(stack.startup()));
             try (Run run = new Run(stack, repository, options.units())) {
+                Snapshot before = run.oracle.settle(SETTLE);
+                if (!before.hash().equals(reference.getFirst().hash())) {
+                    log("the stacks differ before any load: " + before.differences(reference.getFirst(), 2));
+                }
                 for (Round round : rounds) {
-                    rows.add(faultedRound(run, stack, repository, round, reference.get(round.index()), poisonExpected));
+                    Snapshot expectedBefore = reference.get(round.index());
+                    Snapshot expected = reference.get(round.index() + 1);
+                    Row row = faultedRound(
+                            run,
+                            stack,
+                            repository,
+                            round,
+                            expected,
+                            expected.since(expectedBefore),
+                            before,
+                            poisonExpected);
+                    rows.add(row);
+                    before = row.after() == null ? before : row.after();
                     log(row.line());
-                    rows.getLast().violations().forEach(v -> log("    " + v));
+                    row.violations().forEach(v -> log("    " + v));
                 }
             }
         }
@@ -217,7 +233,8 @@ public final class FaultSuite {
                 lost,
                 duplicates,
                 deadLetters,
-                violations);
+                violations,
+                after);
     }
 
     private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
