@@ -32,13 +32,9 @@ class VerifiedTokens implements BeanPostProcessor {
     VerifiedTokens(
             @Value("${hyte.gateway.verified-token-ttl:60s}") Duration ttl,
             @Value("${hyte.gateway.verified-token-cache-size:10000}") int maxSize) {
-        this(ttl, maxSize, Clock.systemUTC());
-    }
-
-    VerifiedTokens(Duration ttl, int maxSize, Clock clock) {
         this.ttl = ttl;
         this.maxSize = maxSize;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
