@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -34,7 +35,8 @@ class RouteRoles implements GlobalFilter, Ordered {
                 || Boolean.parseBoolean(String.valueOf(route.getMetadata().get("public")))) {
             return chain.filter(exchange);
         }
-        Set<String> allowed = allowed(route, exchange.getRequest().getMethod().name());
+        Set<String> allowed =
+                allowedCached(route, exchange.getRequest().getMethod().name());
         return exchange.getPrincipal()
                 .filter(Authentication.class::isInstance)
                 .map(principal -> ((Authentication) principal)
@@ -51,6 +53,25 @@ class RouteRoles implements GlobalFilter, Ordered {
                                 "Your role does not allow "
                                         + exchange.getRequest().getMethod() + " here."));
     }
+
+    /**
+     * {@link #allowed} worked out once per route and method (it splits and upper-cases the table entry), again only
+     * when the route's role table is another object, as after a route refresh.
+     */
+    private Set<String> allowedCached(Route route, String method) {
+        Object table = route.getMetadata().get("roles");
+        String key = route.getId() + ' ' + method;
+        Allowed known = cache.get(key);
+        if (known == null || known.table() != table) {
+            known = new Allowed(table, allowed(route, method));
+            cache.put(key, known);
+        }
+        return known.roles();
+    }
+
+    private record Allowed(Object table, Set<String> roles) {}
+
+    private final Map<String, Allowed> cache = new ConcurrentHashMap<>();
 
     /** {@code ROLE_*} authorities allowed for {@code method} on {@code route}; empty if none. */
     static Set<String> allowed(Route route, String method) {

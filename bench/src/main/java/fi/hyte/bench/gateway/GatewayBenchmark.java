@@ -13,10 +13,17 @@ import java.util.Locale;
 /**
  * G5: the same GETs through the gateway (JWT validation, circuit breaker, limits on) and straight to the service: a
  * trivial one (a region from indicator-service's in-memory catalogue) and a Mongo-backed one (a plan from
- * plan-service). Throughput is what {@code clients} closed-loop clients achieve; latency is measured at a constant
- * arrival rate of half the gateway's throughput, the same rate for both paths.
+ * plan-service). Both paths are warmed for at least {@link #MIN_WARM_UP} first. Throughput is what {@code clients}
+ * closed-loop clients achieve; latency is measured at a constant arrival rate of half the gateway's throughput, the
+ * same rate for both paths, for at least {@link #MIN_LATENCY_SAMPLES} requests each.
  */
 public final class GatewayBenchmark {
+
+    /** At least this long per path before anything is measured (both paths, whatever the scale). */
+    static final Duration MIN_WARM_UP = Duration.ofSeconds(15);
+
+    /** At least this many requests per path in a constant-arrival run. */
+    static final int MIN_LATENCY_SAMPLES = 1_000;
 
     private final BenchStack stack;
     private final Api api;
@@ -66,12 +73,21 @@ public final class GatewayBenchmark {
             Duration duration)
             throws InterruptedException {
         var http = api.http();
+        // Both paths are warmed before either is measured, long enough for the JIT: the gateway runs far more code
+        // per request than the service, and a warm-up of a second or two measured it interpreted. (Before, the
+        // gateway's run came first and also warmed the service for the direct run.)
+        Duration jitWarmUp = max(warmUp, MIN_WARM_UP);
+        Load.closedLoop(http, () -> get(viaGateway, token), clients, jitWarmUp, Duration.ZERO);
+        Load.closedLoop(http, () -> get(direct, token), clients, jitWarmUp, Duration.ZERO);
         Load.Throughput gatewayThroughput =
                 Load.closedLoop(http, () -> get(viaGateway, token), clients, warmUp, duration);
         Load.Throughput directThroughput = Load.closedLoop(http, () -> get(direct, token), clients, warmUp, duration);
         double rate = Math.max(1, gatewayThroughput.perSecond() / 2);
-        Load.Latency gatewayLatency = Load.constantArrival(http, () -> get(viaGateway, token), rate, warmUp, duration);
-        Load.Latency directLatency = Load.constantArrival(http, () -> get(direct, token), rate, warmUp, duration);
+        // enough requests that the p99 is not simply the slowest of a few dozen
+        Duration latencyDuration = max(duration, Duration.ofSeconds((long) Math.ceil(MIN_LATENCY_SAMPLES / rate)));
+        Load.Latency gatewayLatency =
+                Load.constantArrival(http, () -> get(viaGateway, token), rate, warmUp, latencyDuration);
+        Load.Latency directLatency = Load.constantArrival(http, () -> get(direct, token), rate, warmUp, latencyDuration);
         double ratio = gatewayThroughput.perSecond() / directThroughput.perSecond();
         double p99Ratio = gatewayLatency.p99Millis() / directLatency.p99Millis();
         long failures = gatewayThroughput.failed()
@@ -98,6 +114,10 @@ public final class GatewayBenchmark {
                         gatewayLatency.p999Millis(),
                         directLatency.p999Millis(),
                         failures));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static HttpRequest get(String url, String token) {
