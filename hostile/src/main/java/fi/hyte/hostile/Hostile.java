@@ -11,7 +11,8 @@ import java.nio.file.Path;
  *   <li>no arguments: start a fresh stack, run every case (200 per operation at least), print the counts, exit 1 on
  *       any violation;
  *   <li>{@code --cases=N}: at least N cases per operation;
- *   <li>{@code --attach=<gateway url>,<mongo uri>}: run against a stack already running (demo data loaded);
+ *   <li>{@code --gateway=<url> --mongo=<uri>}: run against a stack already running (demo data loaded), as
+ *       {@code --serve} prints;
  *   <li>{@code --serve}: only start a stack, print where it is and keep it until the process is stopped.
  * </ul>
  */
@@ -21,13 +22,16 @@ public final class Hostile {
 
     public static void main(String[] args) throws Exception {
         int cases = 200;
-        String attach = null;
+        String gateway = null;
+        String mongo = null;
         boolean serve = false;
         for (String arg : args) {
             if (arg.startsWith("--cases=")) {
                 cases = Integer.parseInt(arg.substring("--cases=".length()));
-            } else if (arg.startsWith("--attach=")) {
-                attach = arg.substring("--attach=".length());
+            } else if (arg.startsWith("--gateway=")) {
+                gateway = arg.substring("--gateway=".length());
+            } else if (arg.startsWith("--mongo=")) {
+                mongo = arg.substring("--mongo=".length());
             } else if (arg.equals("--serve")) {
                 serve = true;
             } else {
@@ -36,15 +40,14 @@ public final class Hostile {
         }
         if (serve) {
             try (HostileStack stack = HostileStack.start(repositoryRoot())) {
-                System.out.println("serving --attach=" + stack.gateway() + "," + stack.mongoUri());
+                System.out.println("serving --gateway=" + stack.gateway() + " --mongo=" + stack.mongoUri());
                 Thread.sleep(Long.MAX_VALUE);
             }
             return;
         }
         Suite.Result result;
-        if (attach != null) {
-            String[] parts = attach.split(",", 2);
-            result = Suite.run(parts[0], parts[1], cases);
+        if (gateway != null && mongo != null) {
+            result = Suite.run(gateway, mongo, cases);
         } else {
             try (HostileStack stack = HostileStack.start(repositoryRoot())) {
                 result = Suite.run(stack.gateway(), stack.mongoUri(), cases);

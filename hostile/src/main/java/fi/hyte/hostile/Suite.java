@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,8 @@ public final class Suite {
             throws InterruptedException {
         Instant started = Instant.now();
         Gateway gateway = new Gateway(gatewayUrl);
-        List<OpenApi.Operation> operations = new ArrayList<>(new OpenApi(apiDocs(gateway)).operations());
+        List<OpenApi.Operation> operations = new ArrayList<>(new OpenApi(apiDocs(gateway))
+                .operations().stream().map(Suite::feedBody).toList());
         operations.sort(Comparator.comparingInt(Suite::order).thenComparing(OpenApi.Operation::name));
         Fixtures fixtures = FixtureSetup.create(gateway, operations);
         log.printf("hostile: %d operations, fixtures %s%n", operations.size(), fixtures);
@@ -66,24 +66,16 @@ public final class Suite {
                 List<Case> refused = all.stream()
                         .filter(c -> c.expect() == Case.Expect.INVALID)
                         .toList();
-                for (Case c : accepting) {
-                    send(gateway, fixtures, c, tally);
-                }
+                sendAll(gateway, fixtures, accepting, tally);
                 Map<String, String> before = store.settled(20, 700);
                 String resource = resource(op, fixtures);
                 String resourceBefore = resource == null ? null : stableGet(gateway, resource);
-                for (Case c : refused) {
-                    send(gateway, fixtures, c, tally);
-                }
+                sendAll(gateway, fixtures, refused, tally);
                 Thread.sleep(700);
                 Map<String, String> after = store.take();
                 tally.storeChecks++;
                 Set<String> changed = StoreSnapshot.changed(before, after);
                 if (!changed.isEmpty()) {
-                    // something else may still have been settling: look again once it has
-                    Map<String, String> later = store.settled(20, 700);
-                    Map<String, String> beforeAgain = new HashMap<>(before);
-                    changed = StoreSnapshot.changed(beforeAgain, later);
                     tally.violation(
                             op.name(),
                             "stores changed around %d refused requests: %s".formatted(refused.size(), changed));
@@ -106,6 +98,18 @@ public final class Suite {
                 + Duration.between(started, Instant.now()).toSeconds() + " s\n"
                 + tally.table();
         return new Result(table, tally.violations, tally.total.cases, operations.size(), tally.total.s5xx);
+    }
+
+    /** How many requests are in flight at once (the cases of one batch, in any order). */
+    static final int PARALLEL = 4;
+
+    private static void sendAll(Gateway gateway, Fixtures fixtures, List<Case> cases, Tally tally)
+            throws InterruptedException {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL)) {
+            for (Case c : cases) {
+                pool.submit(() -> send(gateway, fixtures, c, tally));
+            }
+        }
     }
 
     private static void send(Gateway gateway, Fixtures fixtures, Case c, Tally tally) {
@@ -156,6 +160,28 @@ public final class Suite {
             }
             Thread.sleep(2000);
         }
+    }
+
+    /**
+     * The feed submission reads its body as a stream, so the document gives no body schema (a finding, listed in
+     * the README); the suite uses the rows the README describes.
+     */
+    static OpenApi.Operation feedBody(OpenApi.Operation op) {
+        if (!op.path().equals("/api/indicator-feeds") || !op.method().equals("POST") || op.body() != null) {
+            return op;
+        }
+        JsonNode rows = JSON.readTree("""
+                {"type": "array", "minItems": 1, "items": {"type": "object",
+                  "required": ["indicator", "year", "gender", "value"],
+                  "properties": {
+                    "indicator": {"type": "integer", "format": "int32"},
+                    "regionCode": {"type": "string"},
+                    "year": {"type": "integer", "format": "int32"},
+                    "gender": {"type": "string", "enum": ["male", "female", "total"]},
+                    "value": {"type": "number", "format": "double"},
+                    "absValue": {"type": "number", "format": "double"}}}}
+                """);
+        return op.withBody("application/json", rows);
     }
 
     /** Reads first (no stored change possible), then creations, edits, transitions, and endings last. */

@@ -64,7 +64,7 @@ final class Tally {
     int storeChecks;
     int resourceChecks;
 
-    void add(Case c, Reply reply, String violation) {
+    synchronized void add(Case c, Reply reply, String violation) {
         boolean v = violation != null;
         operations.computeIfAbsent(c.operation(), k -> new Row()).add(c, reply, v);
         kinds.computeIfAbsent(c.kind() + " (" + c.expect().name().toLowerCase() + ")", k -> new Row())
@@ -76,7 +76,7 @@ final class Tally {
         }
     }
 
-    void violation(String operation, String what) {
+    synchronized void violation(String operation, String what) {
         violations.add(operation + ": " + what);
         operations.computeIfAbsent(operation, k -> new Row()).violations++;
         total.violations++;

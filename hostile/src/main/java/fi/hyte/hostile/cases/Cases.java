@@ -102,15 +102,16 @@ public final class Cases {
         this.random = new Random(seed);
     }
 
-    /** At least {@code atLeast} cases of the operation: the fixed list first, then generated ones in turn. */
+    /** The fixed list (if asked), then {@code atLeast} generated cases of the operation, each kind in turn. */
     public List<Case> of(OpenApi.Operation op, int atLeast, boolean fixedList) {
         List<Case> cases = new ArrayList<>();
         if (fixedList) {
             fixed(op, cases);
         }
+        int target = cases.size() + atLeast;
         List<Supplier<Case>> kinds = generators(op);
         int i = 0;
-        while (cases.size() < atLeast) {
+        while (cases.size() < target) {
             cases.add(kinds.get(i++ % kinds.size()).get());
         }
         return cases;
@@ -196,7 +197,8 @@ public final class Cases {
     private String queryValidValue(OpenApi.Operation op, OpenApi.Parameter p) {
         JsonNode known = fixtures.known(p.name(), p.schema(), null);
         return switch (p.name()) {
-            case "region" -> op.path().startsWith("/api/indicators") ? "092" : "HVA-4";
+            case "region" ->
+                op.path().startsWith("/api/indicators") && !op.path().endsWith("by-member") ? "092" : "HVA-4";
             case "goal" -> fixtures.approvedGoal();
             case "from" -> "2000";
             case "to" -> "2030";
@@ -353,6 +355,10 @@ public final class Cases {
         }
         Field field = candidates.get(random.nextInt(candidates.size()));
         Expect actual = mutation.apply(field);
+        if (rowsJudgedAlone(op)) {
+            // a feed is a batch: a bad row is rejected in the feed's status (202), the others are kept
+            actual = Expect.HOSTILE;
+        }
         return build(op, kind, actual == null ? expect : actual, body, validQuery(op), false, field.path(), null);
     }
 
@@ -432,7 +438,15 @@ public final class Cases {
             name = "hostileExtra";
         }
         target.set(name, random.nextBoolean() ? F.stringNode("APPROVED") : F.numberNode(999));
-        return build(op, "mass-assignment", Expect.INVALID, body, validQuery(op), false, where + name, null);
+        return build(
+                op,
+                "mass-assignment",
+                rowsJudgedAlone(op) ? Expect.HOSTILE : Expect.INVALID,
+                body,
+                validQuery(op),
+                false,
+                where + name,
+                null);
     }
 
     private static void collectObjects(JsonNode node, List<JsonNode> found) {
@@ -490,6 +504,11 @@ public final class Cases {
             field.set(F.stringNode(bad.get(random.nextInt(bad.size()))));
             return null;
         });
+    }
+
+    /** The feed's rows are checked one by one, each refusal named in the feed's status (README, indicator-service). */
+    private static boolean rowsJudgedAlone(OpenApi.Operation op) {
+        return op.path().equals("/api/indicator-feeds") && op.method().equals("POST");
     }
 
     // ---- parameters and callers -----------------------------------------------------------------------------
@@ -614,7 +633,7 @@ public final class Cases {
         String path = r.path();
         Map<String, String> auth = Map.of("Authorization", r.headers().get("Authorization"));
         // oversize headers: over the gateway's 16KB bound, and over Netty's 64KB
-        for (int size : List.of(20 * 1024, 70 * 1024)) {
+        for (int size : List.of(20 * 1024, 70 * 1024, 200 * 1024)) {
             Map<String, String> headers = new LinkedHashMap<>(r.headers());
             headers.put("X-Hostile-Pad", "h".repeat(size));
             cases.add(new Case(
@@ -672,8 +691,10 @@ public final class Cases {
                 target.set(F.stringNode("HOSTILE_NUMBER_MARKER"));
                 String text =
                         JSON.writeValueAsString(copy).replaceFirst(java.util.regex.Pattern.quote(marker), special);
-                // 1e-400 is zero, a real number: hostile, not invalid
-                Expect expect = special.equals("1e-400") ? Expect.HOSTILE : Expect.INVALID;
+                // 1e-400 is zero, a real number; a feed rejects a row whose value is not finite (202)
+                Expect expect = special.equals("1e-400") || (rowsJudgedAlone(op) && special.equals("1e309"))
+                        ? Expect.HOSTILE
+                        : Expect.INVALID;
                 cases.add(body(op, r, json, text, "non-finite-number", expect, field.path() + "=" + special));
             }
         }

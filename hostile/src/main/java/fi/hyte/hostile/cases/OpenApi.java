@@ -33,6 +33,10 @@ public final class OpenApi {
                 operation.path("parameters").forEach(declared::add);
                 for (JsonNode parameter : declared) {
                     JsonNode p = resolve(parameter);
+                    if (type(schema(p.path("schema"))).equals("object")) {
+                        // an object is no query parameter: springdoc lists a resolved argument (the caller) so
+                        continue;
+                    }
                     parameters.add(new Parameter(
                             p.path("name").asString(),
                             p.path("in").asString(),
@@ -148,6 +152,11 @@ public final class OpenApi {
     /** One operation. {@code body} is null for none. */
     public record Operation(
             String method, String path, String id, List<Parameter> parameters, String mediaType, JsonNode body) {
+
+        /** The operation with a body schema the document does not give. */
+        public Operation withBody(String mediaType, JsonNode body) {
+            return new Operation(method, path, id, parameters, mediaType, body);
+        }
 
         public String name() {
             return method + " " + path;

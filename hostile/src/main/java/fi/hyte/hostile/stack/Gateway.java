@@ -71,7 +71,7 @@ public final class Gateway {
 
     /** Sends one request; a connection the server closes counts as status 0 (never a pass for an invalid case). */
     public Reply send(Request request) {
-        var builder = HttpRequest.newBuilder(URI.create(base + request.path())).timeout(Duration.ofMinutes(2));
+        var builder = HttpRequest.newBuilder(URI.create(base + request.path())).timeout(Duration.ofSeconds(60));
         request.headers().forEach(builder::header);
         HttpRequest.BodyPublisher body;
         if (request.body() == null) {
