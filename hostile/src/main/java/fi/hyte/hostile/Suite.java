@@ -58,6 +58,7 @@ public final class Suite {
         Tally tally = new Tally();
         try (StoreSnapshot store = new StoreSnapshot(mongoUri)) {
             Cases cases = new Cases(fixtures, gateway, 20261123L);
+            long reported = 0;
             for (OpenApi.Operation op : operations) {
                 List<Case> all = cases.of(op, perOperation, true);
                 List<Case> accepting = all.stream()
@@ -88,6 +89,8 @@ public final class Suite {
                     }
                 }
                 Tally.Row row = tally.operations.get(op.name());
+                tally.violations.stream().skip(reported).forEach(v -> log.println("hostile:   violation: " + v));
+                reported = tally.violations.size();
                 log.printf(
                         "hostile: %-60s %4d cases, %4d 2xx, %4d 4xx, %d 5xx, %d violations%n",
                         op.name(), row.cases, row.s2xx, row.s4xx, row.s5xx, row.violations);
