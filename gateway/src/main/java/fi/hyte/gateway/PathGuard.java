@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * segment (also encoded), a backslash, or percent-encoding that is not UTF-8 ({@code %C0%AE}, {@code %FF}). Without
  * it, Spring Security's firewall refused most of these with an empty 400 and the rest reached a service's Tomcat,
  * which answered with an HTML page (found by the hostile-input suite). Ids are UUIDs and codes are
- * {@code [A-Za-z0-9_-]}, so nothing legitimate is refused. Runs first, before authentication.
+ * {@code [A-Za-z0-9_-]}, so nothing legitimate is refused. An encoded control character in the query is refused
+ * the same way. Runs first, before authentication.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -29,9 +30,23 @@ class PathGuard implements WebFilter {
     private static final Pattern FORBIDDEN =
             Pattern.compile("(?i)%(?:[01][0-9a-f]|7f|2f|5c|25|3b)|;|\\\\|(?:^|/)(?:\\.|%2e){1,2}(?:/|$)");
 
+    /**
+     * A control character in the query: Spring trims parameter values before converting them, so {@code ageGroup=%00}
+     * and {@code overdue=%00} read as absent and the filter was silently dropped (found by the hostile-input suite).
+     */
+    private static final Pattern CONTROL = Pattern.compile("(?i)%(?:[01][0-9a-f]|7f)");
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String raw = exchange.getRequest().getURI().getRawPath();
+        String query = exchange.getRequest().getURI().getRawQuery();
+        if (query != null && CONTROL.matcher(query).find()) {
+            return EdgeSecurity.problem(
+                    exchange.getResponse(),
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid query",
+                    "A query parameter holds a control character (%00-%1F, %7F), which no Hyte parameter has.");
+        }
         if (raw != null && (FORBIDDEN.matcher(raw).find() || !decodesAsUtf8(raw))) {
             return EdgeSecurity.problem(
                     exchange.getResponse(),

@@ -30,7 +30,9 @@ class PathGuardTest {
                 "/api/plans/%FF%FE",
                 "/api/plans/%5Cetc",
                 "/api/plans/%2E%2E/x",
-                "/api/plans/%E2%82"
+                "/api/plans/%E2%82",
+                "/api/plans/x/goals?ageGroup=%00",
+                "/api/actions?overdue=%0A&region=HVA-4"
             })
     void refusesPathsNoResourceHasWithProblemJson(String path) {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.GET, URI.create(path)));
@@ -52,7 +54,9 @@ class PathGuardTest {
                 "/api/plans/%C3%A4",
                 "/api/plans/%24where",
                 "/api/plans/x.y",
-                "/dashboard"
+                "/dashboard",
+                "/api/indicators?q=lapset%20ja%20nuoret&page=0",
+                "/api/actions?region=HVA-4&goal=%7B%22%24gt%22%3A%22%22%7D"
             })
     void letsOrdinaryPathsThrough(String path) {
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.method(HttpMethod.GET, URI.create(path)));

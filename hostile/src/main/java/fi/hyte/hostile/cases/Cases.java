@@ -526,6 +526,13 @@ public final class Cases {
         Expect expect = Expect.HOSTILE;
         if (value.isEmpty()) {
             expect = Expect.HOSTILE;
+        } else if (type.equals("string")
+                && !p.schema().has("enum")
+                && p.schema().has("pattern")) {
+            // a patterned text ("[A-Za-z0-9_-]{1,40}") takes "abc" and "NaN": only what misses the pattern is invalid
+            expect = java.util.regex.Pattern.matches(p.schema().get("pattern").asString(), value)
+                    ? Expect.HOSTILE
+                    : Expect.INVALID;
         } else if (typed
                 && !(type.equals("integer") && value.equals("-1") && !p.schema().has("minimum"))) {
             expect = Expect.INVALID;
