@@ -8,12 +8,15 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bounds how deeply a JSON body may nest ({@code hyte.web.json.max-nesting-depth}, default 64): deeper
- * input fails while parsing, before any object is built, and is answered 400 problem+json. Jackson 3
+ * input fails while parsing, before any object is built, and is answered 400 problem+json. A key twice in
+ * one object is refused the same way ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}; Spring Boot 4
+ * has no property for stream-read features). Jackson 3
  * takes the limit only on the parser factory, which a {@link JsonMapperBuilderCustomizer} cannot swap, so
  * this provides the builder Spring Boot would (a plain {@code JsonMapper.builder()} with every customizer
  * applied) on a bounded factory.
@@ -28,6 +31,9 @@ public class JsonLimits {
             List<JsonMapperBuilderCustomizer> customizers,
             @Value("${hyte.web.json.max-nesting-depth:64}") int maxNestingDepth) {
         var factory = JsonFactory.builder()
+                // {"title":"a","title":"b"} is refused (400) rather than read as its last value: two parsers
+                // (a proxy, a log, a validator) may not agree on which one counts
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(maxNestingDepth)
                         .build())

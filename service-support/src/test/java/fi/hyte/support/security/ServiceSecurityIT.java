@@ -56,7 +56,7 @@ class ServiceSecurityIT {
         record Echo(String text, List<Object> nested) {}
 
         @PostMapping("/api/echo")
-        Echo echo(@RequestBody Echo echo) {
+        Echo echo(@RequestBody Echo echo, Caller caller) {
             return echo;
         }
     }
@@ -92,10 +92,20 @@ class ServiceSecurityIT {
     }
 
     @Test
+    void refusesAKeyTwiceInOneObject() throws Exception {
+        var twice = post("/api/echo", TestTokens.viewer("HVA-4"), "{\"text\":\"a\",\"text\":\"b\"}");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(twice.body()).contains("text");
+    }
+
+    @Test
     void servesItsOpenApiDocumentWithoutATokenNamingTheBearerScheme() throws Exception {
         var docs = get(port, "/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/echo").contains("\"bearer\"");
+        // the caller comes from the token, so it is no parameter of the document
+        assertThat(docs.body()).doesNotContain("\"caller\"");
     }
 
     @Test
