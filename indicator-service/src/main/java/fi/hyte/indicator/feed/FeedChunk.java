@@ -1,7 +1,5 @@
 package fi.hyte.indicator.feed;
 
-import fi.hyte.indicator.value.ValueWriter;
-import fi.hyte.support.outbox.OutboxAggregate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,16 +10,23 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A run of consecutive rows of a feed (or one batch of raw rows from Kafka), stored as the feed is read so
- * that no document grows with the feed, and processed as one unit of work: its values are written in one
- * bulk write, then the chunk is saved {@code DONE} with what its rows did and, in its outbox, the
- * {@code indicator.updated} of every value its rows changed. The chunk is the outbox because the values'
- * writes and their events cannot share one atomic write without transactions; what makes the pair
- * crash-safe is that each value's revision names the feed row that wrote it, so a chunk processed again
- * after a crash derives the same events (same ids, versions, old and new values) from the revisions.
+ * A run of consecutive rows of a feed, stored as the feed is read so that no document grows with the feed, and
+ * processed as one unit of work: its values are written in one bulk write, their {@code indicator.updated} sent to
+ * Kafka ({@link ChangePublisher}), and once the broker has acknowledged them all the chunk is marked {@code done}
+ * with what its rows did (an update by id alone: the rows are not written again). What makes this crash-safe is that
+ * each value's revision names the feed row that wrote it: a chunk not yet done is applied again after a crash, and
+ * its values, finding their revisions from these rows, give the same events (same ids, versions, old and new
+ * values), which are sent again.
  */
 @Document("feed_chunks")
-public class FeedChunk extends OutboxAggregate {
+public class FeedChunk {
+
+    static final String DONE = "done";
+    static final String CHANGED = "changed";
+    static final String UNCHANGED = "unchanged";
+    static final String REJECTED = "rejected";
+    static final String ERRORS = "errors";
+    static final String PROCESSED_AT = "processedAt";
 
     @Id
     private final String id;
@@ -74,16 +79,11 @@ public class FeedChunk extends OutboxAggregate {
         return new FeedChunk(id(feedId, seq), feedId, seq, encoded, false, 0, 0, 0, List.of(), null);
     }
 
-    /** A batch of the raw feed topic: its rows are not kept, only what they did and their events. */
-    static FeedChunk ofMessages(String id, String source) {
-        return new FeedChunk(id, source, 0, List.of(), false, 0, 0, 0, List.of(), null);
-    }
-
     static String id(String feedId, int seq) {
         return feedId + ":" + seq;
     }
 
-    /** Ends the chunk with what its rows did; raises the events of the changed values. */
+    /** Ends the chunk with what its rows did, once their events are acknowledged. */
     void done(ChunkOutcome outcome, Instant at) {
         if (done) {
             throw new IllegalStateException("chunk " + id + " is done already");
@@ -94,19 +94,6 @@ public class FeedChunk extends OutboxAggregate {
         rejected = outcome.errors().size();
         errors = new ArrayList<>(outcome.errors());
         processedAt = at;
-        for (ValueWriter.Recorded change : outcome.changes()) {
-            raiseFor(change.origin(), change.event());
-        }
-    }
-
-    @Override
-    public String aggregateId() {
-        return id;
-    }
-
-    @Override
-    public String region() {
-        return null;
     }
 
     public String id() {
