@@ -72,8 +72,8 @@ public final class Bench {
                 }
                 double ingestRate = ingestValues / 60.0;
                 if (wanted(only, "G1")) {
-                    List<Result> ingest = new IngestBenchmark(stack, api, repository, pipelineCap)
-                            .run(ingestValues, scale.feedSize);
+                    List<Result> ingest =
+                            new IngestBenchmark(stack, api, repository, pipelineCap).run(ingestValues, scale.feedSize);
                     results.addAll(ingest);
                     ingestRate = ingestValues / ingest.getFirst().hyte();
                 }
