@@ -53,7 +53,9 @@ public final class BenchStack implements AutoCloseable {
         args.addAll(ports.arguments());
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LocalStackApplication.class).run(args.toArray(String[]::new));
-        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(5));
+        // a busy machine may need longer: -Dhyte.bench.ready-timeout=PT15M
+        context.getBean(LocalStack.class)
+                .awaitReady(Duration.parse(System.getProperty("hyte.bench.ready-timeout", "PT5M")));
         return new BenchStack(context, ports, data, Duration.ofNanos(System.nanoTime() - started));
     }
 
