@@ -2,7 +2,6 @@ package fi.hyte.indicator.feed;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -37,8 +36,15 @@ public class FeedChunk {
     private final int seq;
 
     /**
-     * The rows as arrays of their fields ({@link #encode}): without a field name per value, a chunk is about
-     * half the size and much cheaper to write and read than as embedded documents.
+     * The rows packed into one string ({@link #pack}): one string is far cheaper to write, read and rewrite than
+     * thousands of array elements, on MongoDB and even more on the embedded server's H2 store, which serialises
+     * every element.
+     */
+    private final String packed;
+
+    /**
+     * The rows as arrays of their fields, as chunks stored before {@link #packed} keep them;
+     * null in a chunk stored since.
      */
     private final List<List<String>> rows;
 
@@ -53,6 +59,7 @@ public class FeedChunk {
             String id,
             String feedId,
             int seq,
+            String packed,
             List<List<String>> rows,
             boolean done,
             int changed,
@@ -63,7 +70,8 @@ public class FeedChunk {
         this.id = id;
         this.feedId = feedId;
         this.seq = seq;
-        this.rows = rows == null ? List.of() : rows;
+        this.packed = packed;
+        this.rows = rows;
         this.done = done;
         this.changed = changed;
         this.unchanged = unchanged;
@@ -74,9 +82,7 @@ public class FeedChunk {
 
     /** Rows {@code seq} of a feed, as read. */
     static FeedChunk of(String feedId, int seq, List<FeedRow> rows) {
-        List<List<String>> encoded = new ArrayList<>(rows.size());
-        rows.forEach(row -> encoded.add(encode(row)));
-        return new FeedChunk(id(feedId, seq), feedId, seq, encoded, false, 0, 0, 0, List.of(), null);
+        return new FeedChunk(id(feedId, seq), feedId, seq, pack(rows), null, false, 0, 0, 0, List.of(), null);
     }
 
     static String id(String feedId, int seq) {
@@ -109,25 +115,76 @@ public class FeedChunk {
     }
 
     List<FeedRow> rows() {
-        List<FeedRow> decoded = new ArrayList<>(rows.size());
-        rows.forEach(row -> decoded.add(decode(row)));
+        if (packed != null) {
+            return unpack(packed);
+        }
+        List<FeedRow> decoded = new ArrayList<>(rows == null ? 0 : rows.size());
+        if (rows != null) {
+            rows.forEach(row -> decoded.add(decode(row)));
+        }
         return decoded;
     }
 
-    /** {@code [row, indicator, region, regionCode, year, gender, value, absValue, unreadable]}, nulls kept. */
-    static List<String> encode(FeedRow row) {
-        return Arrays.asList(
-                Integer.toString(row.row()),
-                row.indicator(),
-                row.region(),
-                row.regionCode(),
-                row.year(),
-                row.gender(),
-                row.value(),
-                row.absValue(),
-                row.unreadable());
+    /**
+     * The rows as one string: for each row its nine fields {@code row, indicator, region, regionCode, year, gender,
+     * value, absValue, unreadable}, each written as {@code ~} when null, else as its length, {@code :} and the
+     * text, so that no character of a field needs escaping.
+     */
+    static String pack(List<FeedRow> rows) {
+        var out = new StringBuilder(rows.size() * 48);
+        for (FeedRow row : rows) {
+            field(out, Integer.toString(row.row()));
+            field(out, row.indicator());
+            field(out, row.region());
+            field(out, row.regionCode());
+            field(out, row.year());
+            field(out, row.gender());
+            field(out, row.value());
+            field(out, row.absValue());
+            field(out, row.unreadable());
+        }
+        return out.toString();
     }
 
+    private static void field(StringBuilder out, String text) {
+        if (text == null) {
+            out.append('~');
+        } else {
+            out.append(text.length()).append(':').append(text);
+        }
+    }
+
+    static List<FeedRow> unpack(String packed) {
+        List<FeedRow> rows = new ArrayList<>();
+        String[] fields = new String[9];
+        int at = 0;
+        while (at < packed.length()) {
+            for (int i = 0; i < fields.length; i++) {
+                if (packed.charAt(at) == '~') {
+                    fields[i] = null;
+                    at++;
+                } else {
+                    int colon = packed.indexOf(':', at);
+                    int end = colon + 1 + Integer.parseInt(packed, at, colon, 10);
+                    fields[i] = packed.substring(colon + 1, end);
+                    at = end;
+                }
+            }
+            rows.add(new FeedRow(
+                    Integer.parseInt(fields[0]),
+                    fields[1],
+                    fields[2],
+                    fields[3],
+                    fields[4],
+                    fields[5],
+                    fields[6],
+                    fields[7],
+                    fields[8]));
+        }
+        return rows;
+    }
+
+    /** A row of a chunk stored before rows were packed: {@code [row, indicator, ..., unreadable]}, nulls kept. */
     static FeedRow decode(List<String> fields) {
         return new FeedRow(
                 Integer.parseInt(fields.get(0)),
