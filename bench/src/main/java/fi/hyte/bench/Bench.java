@@ -24,8 +24,10 @@ import java.util.TreeSet;
 /**
  * Runs the benchmarks and prints each goal as a ratio against its raw baseline, as a Markdown table that
  * {@code BENCHMARKS.md} records. Arguments: {@code --scale=full} (the goals' sizes; default) or {@code --scale=small}
- * (CI's proof that the benchmarks work, not a judgement of speed), and {@code --only=startup,G5,G1,report,G4,G3} to
- * pick some (G1 also measures G2).
+ * (CI's proof that the benchmarks work, not a judgement of speed), {@code --only=startup,G5,G1,report,G4,G3} to
+ * pick some (G1 also measures G2), {@code --values=N} to feed N values in G1 instead of the scale's (to see how the
+ * ingest scales between the two sizes), and {@code --pipeline-cap=SECONDS} for how long G2 waits for report-service
+ * before it extrapolates (0: not at all; G1's figure never includes that wait).
  */
 public final class Bench {
 
@@ -35,13 +37,24 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        run(Scale.of(args), only(args));
+        run(Scale.of(args), only(args), option(args, "--values="), option(args, "--pipeline-cap="));
         // A missed goal is a figure to report, not a failure; exit at once rather than wait for stray threads.
         System.exit(0);
     }
 
     /** Runs the chosen benchmarks on fresh stacks and prints the table. */
     public static List<Result> run(Scale scale, Set<String> only) throws Exception {
+        return run(scale, only, null, null);
+    }
+
+    /**
+     * As {@link #run(Scale, Set)}, with G1's number of values and G2's wait for report-service in seconds overriding
+     * the scale's where not null.
+     */
+    public static List<Result> run(Scale scale, Set<String> only, Integer values, Integer pipelineCapSeconds)
+            throws Exception {
+        int ingestValues = values != null ? values : scale.values;
+        Duration pipelineCap = pipelineCapSeconds != null ? Duration.ofSeconds(pipelineCapSeconds) : scale.pipelineCap;
         Path repository = repositoryRoot();
         List<Result> results = new ArrayList<>();
         if (only.isEmpty() || only.contains("startup")) {
@@ -57,12 +70,12 @@ public final class Bench {
                 if (wanted(only, "report") || wanted(only, "G4")) {
                     county = new CountyPlan(api).create(ReportBenchmark.indicators(repository, 50));
                 }
-                double ingestRate = scale.values / 60.0;
+                double ingestRate = ingestValues / 60.0;
                 if (wanted(only, "G1")) {
-                    List<Result> ingest = new IngestBenchmark(stack, api, repository, scale.pipelineCap)
-                            .run(scale.values, scale.feedSize);
+                    List<Result> ingest =
+                            new IngestBenchmark(stack, api, repository, pipelineCap).run(ingestValues, scale.feedSize);
                     results.addAll(ingest);
-                    ingestRate = scale.values / ingest.getFirst().hyte();
+                    ingestRate = ingestValues / ingest.getFirst().hyte();
                 }
                 if (wanted(only, "report")) {
                     results.add(new ReportBenchmark(stack, api)
@@ -110,6 +123,15 @@ public final class Bench {
 
     private static boolean wanted(Set<String> only, String name) {
         return only.isEmpty() || only.contains(name);
+    }
+
+    /** The integer value of {@code --name=N}, or null if absent. */
+    private static Integer option(String[] args, String prefix) {
+        return Arrays.stream(args)
+                .filter(arg -> arg.startsWith(prefix))
+                .map(arg -> Integer.valueOf(arg.substring(prefix.length()).replace("_", "")))
+                .findFirst()
+                .orElse(null);
     }
 
     private static Set<String> only(String[] args) {

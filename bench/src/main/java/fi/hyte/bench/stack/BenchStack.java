@@ -53,7 +53,14 @@ public final class BenchStack implements AutoCloseable {
         args.addAll(ports.arguments());
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(LocalStackApplication.class).run(args.toArray(String[]::new));
-        context.getBean(LocalStack.class).awaitReady(Duration.ofMinutes(5));
+        try {
+            // a busy machine may need longer: -Dhyte.bench.ready-timeout=PT15M
+            context.getBean(LocalStack.class)
+                    .awaitReady(Duration.parse(System.getProperty("hyte.bench.ready-timeout", "PT5M")));
+        } catch (RuntimeException | InterruptedException e) {
+            context.close(); // else the services started so far outlive the failed benchmark
+            throw e;
+        }
         return new BenchStack(context, ports, data, Duration.ofNanos(System.nanoTime() - started));
     }
 

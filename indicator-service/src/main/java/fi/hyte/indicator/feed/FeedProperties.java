@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes largest feed body; more is refused with 413. There is no row limit: rows are streamed into
  *     chunks as they are read, so memory does not grow with the feed.
  * @param chunkRows rows stored per chunk document, and written to the values per bulk write
+ * @param chunksInFlight chunks whose events may await the broker's acknowledgement while the next chunks are
+ *     applied (1: each chunk waits for its own before the next is read)
  * @param maxErrors rejected rows listed in a feed's status; the count covers them all
  * @param workers threads processing feeds submitted to this instance
  * @param sweepInterval how often an instance looks for feeds nobody is processing (left by a restart, a
@@ -23,6 +25,7 @@ import org.springframework.util.unit.DataSize;
 public record FeedProperties(
         @DefaultValue("64MB") DataSize maxBytes,
         @DefaultValue("2000") int chunkRows,
+        @DefaultValue("4") int chunksInFlight,
         @DefaultValue("1000") int maxErrors,
         @DefaultValue("2") int workers,
         @DefaultValue("10s") Duration sweepInterval,

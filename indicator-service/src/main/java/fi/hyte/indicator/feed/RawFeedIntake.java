@@ -4,7 +4,6 @@ import fi.hyte.indicator.value.ValueWriter;
 import fi.hyte.support.event.EventContext;
 import fi.hyte.support.web.Problem;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -29,7 +27,8 @@ import org.springframework.stereotype.Component;
  * from in {@code x-original-topic/partition/offset}, and as value the rejected row's JSON (the whole message
  * if it could not be read). The
  * accepted rows of the whole batch are written with the same batched path as feed chunks, and their events
- * are kept in one chunk document's outbox before the batch's offsets are committed.
+ * sent ({@link ChangePublisher}) and acknowledged before the batch's offsets are committed: a batch that fails
+ * before is delivered again, and its rows, finding their revisions, give the same events, which are sent again.
  */
 @Component
 class RawFeedIntake {
@@ -47,23 +46,20 @@ class RawFeedIntake {
     private final FeedParser parser;
     private final RowValidator validator;
     private final ValueWriter writer;
-    private final FeedChunks chunks;
+    private final ChangePublisher publisher;
     private final StreamBridge bridge;
-    private final Clock clock;
 
     RawFeedIntake(
             FeedParser parser,
             RowValidator validator,
             ValueWriter writer,
-            FeedChunks chunks,
-            StreamBridge bridge,
-            Clock clock) {
+            ChangePublisher publisher,
+            StreamBridge bridge) {
         this.parser = parser;
         this.validator = validator;
         this.writer = writer;
-        this.chunks = chunks;
+        this.publisher = publisher;
         this.bridge = bridge;
-        this.clock = clock;
     }
 
     /** Where a message was read from. */
@@ -150,15 +146,7 @@ class RawFeedIntake {
         changes.sort(java.util.Comparator.comparing(
                         (ValueWriter.Recorded r) -> r.proposal().feedId())
                 .thenComparingInt(r -> r.proposal().row()));
-        if (!changes.isEmpty() && !chunks.existsById(batchId)) {
-            var chunk = FeedChunk.ofMessages(batchId, "kafka");
-            chunk.done(new ChunkOutcome(changes.size(), unchanged, changes, List.of()), clock.instant());
-            try {
-                chunks.save(chunk);
-            } catch (DuplicateKeyException e) {
-                log.debug("Batch {} was recorded by an earlier delivery", batchId);
-            }
-        }
+        publisher.send(changes).await();
         log.debug(
                 "Raw feed batch {}: {} messages, {} changed, {} unchanged, {} rejected",
                 batchId,

@@ -1,7 +1,6 @@
 package fi.hyte.indicator.value;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,13 +10,20 @@ public enum Gender {
     FEMALE,
     TOTAL;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The gender with this wire code, exactly as written ({@code total}, not {@code Total}). */
     public static Optional<Gender> of(String code) {
-        return Arrays.stream(values()).filter(g -> g.code().equals(code)).findFirst();
+        for (Gender gender : values()) {
+            if (gender.code.equals(code)) {
+                return Optional.of(gender);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FeedParserTest {
 
     static FeedProperties properties(DataSize maxBytes) {
-        return new FeedProperties(maxBytes, 2000, 1000, 1, Duration.ofSeconds(10), Duration.ofMinutes(2), 3);
+        return new FeedProperties(maxBytes, 2000, 4, 1000, 1, Duration.ofSeconds(10), Duration.ofMinutes(2), 3);
     }
 
     final FeedParser parser = new FeedParser(JsonMapper.builder().build(), properties(DataSize.ofMegabytes(64)));
