@@ -87,7 +87,8 @@ public final class GatewayBenchmark {
         Duration latencyDuration = max(duration, Duration.ofSeconds((long) Math.ceil(MIN_LATENCY_SAMPLES / rate)));
         Load.Latency gatewayLatency =
                 Load.constantArrival(http, () -> get(viaGateway, token), rate, warmUp, latencyDuration);
-        Load.Latency directLatency = Load.constantArrival(http, () -> get(direct, token), rate, warmUp, latencyDuration);
+        Load.Latency directLatency =
+                Load.constantArrival(http, () -> get(direct, token), rate, warmUp, latencyDuration);
         double ratio = gatewayThroughput.perSecond() / directThroughput.perSecond();
         double p99Ratio = gatewayLatency.p99Millis() / directLatency.p99Millis();
         long failures = gatewayThroughput.failed()
